@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using Campaigns.Audit;
+using Campaigns.Tenancy;
+
+namespace Campaigns.Api.Auditing;
+
+/// <summary>
+/// Writes one audit row per authenticated mutating request, after the response status is known,
+/// so refusals (400, 403, 404, 409) are on record as well as successes.
+/// </summary>
+public sealed class AuditMiddleware(RequestDelegate next, IClusterClient cluster, TimeProvider clock, ILogger<AuditMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+
+        context.Request.EnableBuffering();
+        await next(context);
+
+        if (context.Features.Get<Principal>() is not { } caller)
+        {
+            return;
+        }
+
+        var audited = context.GetEndpoint()?.Metadata.GetMetadata<Audited>();
+        var entry = new AuditEntry(
+            Id: Guid.CreateVersion7(),
+            OrganizationId: caller.OrganizationId,
+            UserId: caller.UserId,
+            ApiKeyId: caller.ApiKeyId,
+            Action: audited?.Action ?? $"{context.Request.Method.ToLowerInvariant()}",
+            ResourceType: audited?.ResourceType ?? "unknown",
+            ResourceId: context.Items[AuditedExtensions.ResourceIdItem] as string ?? context.Request.RouteValues["id"]?.ToString(),
+            PayloadSha256: await Digest(context.Request),
+            StatusCode: context.Response.StatusCode,
+            Outcome: OutcomeOf(context.Response.StatusCode),
+            OccurredAt: clock.GetUtcNow());
+
+        try
+        {
+            await cluster.GetGrain<IAuditLogGrain>(0).Record(entry);
+        }
+        catch (Exception e)
+        {
+            // The mutation has happened; failing the response now would mislead the caller.
+            logger.LogError(e, "Audit row {AuditId} for {Action} on {ResourceType} {ResourceId} could not be written",
+                entry.Id, entry.Action, entry.ResourceType, entry.ResourceId);
+        }
+    }
+
+    public static string OutcomeOf(int status) => status switch
+    {
+        >= 200 and < 300 => "succeeded",
+        401 or 403 => "forbidden",
+        404 => "not_found",
+        409 => "conflict",
+        >= 400 and < 500 => "rejected",
+        _ => "failed",
+    };
+
+    private static async Task<string?> Digest(HttpRequest request)
+    {
+        if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any()))
+        {
+            return null;
+        }
+
+        try
+        {
+            request.Body.Position = 0;
+            var hash = await SHA256.HashDataAsync(request.Body);
+            return Convert.ToHexStringLower(hash);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException or NotSupportedException or ObjectDisposedException)
+        {
+            // An oversized or aborted body has no digest worth keeping.
+            return null;
+        }
+    }
+}

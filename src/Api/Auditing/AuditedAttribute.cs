@@ -1,0 +1,16 @@
+namespace Campaigns.Api.Auditing;
+
+/// <summary>Endpoint metadata naming what an audit row records for a mutation.</summary>
+public sealed record Audited(string ResourceType, string Action);
+
+public static class AuditedExtensions
+{
+    public const string ResourceIdItem = "audit.resource_id";
+
+    /// <summary>Marks a mutating endpoint: every call to it, successful or not, writes an audit row.</summary>
+    public static TBuilder Audited<TBuilder>(this TBuilder builder, string resourceType, string action)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new Audited(resourceType, action));
+
+    /// <summary>For creations: the id is not in the route, so the handler names it.</summary>
+    public static void AuditResource(this HttpContext context, Guid id) => context.Items[ResourceIdItem] = id.ToString();
+}

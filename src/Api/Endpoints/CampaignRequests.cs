@@ -1,0 +1,200 @@
+using System.Text.Json;
+using Campaigns.Api.Validation;
+using Campaigns.CampaignCore;
+
+namespace Campaigns.Api.Endpoints;
+
+/// <summary>Body of <c>POST /api/campaigns</c>.</summary>
+public sealed record CreateCampaignRequest(
+    string? Name,
+    string? Description,
+    string? Kind,
+    long? Budget,
+    string? Currency,
+    List<string?>? Goals,
+    List<string?>? Platforms,
+    DateOnly? StartDate,
+    DateOnly? EndDate)
+{
+    public CampaignDraft? ToDraft(FieldErrors errors)
+    {
+        var name = CampaignFields.Name(Name, errors);
+        var description = CampaignFields.Description(Description, errors);
+        var kind = CampaignKinds.Parse(Kind, errors, required: true);
+        CampaignFields.Budget(Budget, errors, required: true);
+        var currency = CampaignFields.Currency(Currency, errors);
+        var goals = CampaignFields.Goals(Goals, errors);
+        var platforms = CampaignFields.Platforms(Platforms, errors);
+        CampaignFields.Dates(StartDate, EndDate, errors);
+        return errors.Any
+            ? null
+            : new CampaignDraft(name!, description, kind!.Value, Budget!.Value, currency, goals, platforms, StartDate, EndDate);
+    }
+}
+
+/// <summary>
+/// Body of <c>PATCH /api/campaigns/{id}</c>, read as JSON merge patch (RFC 7396): an absent member
+/// is unchanged, <c>null</c> clears an optional field. Declared for the OpenAPI document; parsed by
+/// <see cref="CampaignPatch"/> because a typed binder cannot tell absent from null.
+/// </summary>
+public sealed record PatchCampaignRequest(
+    string? Name,
+    string? Description,
+    long? Budget,
+    string? Currency,
+    List<string>? Goals,
+    List<string>? Platforms,
+    DateOnly? StartDate,
+    DateOnly? EndDate);
+
+/// <summary>Turns a merge-patch document into <see cref="CampaignChanges"/>, naming every refused field.</summary>
+public static class CampaignPatch
+{
+    private static readonly HashSet<string> Immutable = ["id", "kind", "status", "current_budget", "spent", "created_at", "updated_at"];
+
+    public static CampaignChanges? Parse(JsonElement body, FieldErrors errors)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("body", "Expected a JSON object.");
+            return null;
+        }
+
+        var changes = new CampaignChanges();
+        foreach (var member in body.EnumerateObject())
+        {
+            var value = member.Value;
+            var isNull = value.ValueKind == JsonValueKind.Null;
+            switch (member.Name)
+            {
+                case "name":
+                    changes = changes with { Name = CampaignFields.Name(isNull ? null : Text(member, errors), errors) };
+                    break;
+                case "description":
+                    changes = changes with { Description = isNull ? "" : CampaignFields.Description(Text(member, errors), errors) ?? "" };
+                    break;
+                case "budget":
+                    var budget = isNull ? null : Integer(member, errors);
+                    CampaignFields.Budget(budget, errors, required: true);
+                    changes = changes with { Budget = budget };
+                    break;
+                case "currency":
+                    changes = changes with { Currency = CampaignFields.Currency(isNull ? "" : Text(member, errors), errors) };
+                    break;
+                case "goals":
+                    changes = changes with { Goals = CampaignFields.Goals(isNull ? [] : TextList(member, errors), errors) };
+                    break;
+                case "platforms":
+                    changes = changes with { Platforms = CampaignFields.Platforms(isNull ? [] : TextList(member, errors), errors) };
+                    break;
+                case "start_date":
+                    changes = isNull ? changes with { ClearStartDate = true } : changes with { StartDate = Date(member, errors) };
+                    break;
+                case "end_date":
+                    changes = isNull ? changes with { ClearEndDate = true } : changes with { EndDate = Date(member, errors) };
+                    break;
+                case var name when Immutable.Contains(name):
+                    errors.Add(name, name == "status"
+                        ? "Status changes through the lifecycle endpoints (/schedule, /launch, /pause, /resume, /complete, /cancel)."
+                        : $"'{name}' cannot be changed.");
+                    break;
+                default:
+                    errors.Add(member.Name, $"Unknown field '{member.Name}'.");
+                    break;
+            }
+        }
+
+        CampaignFields.Dates(changes.StartDate, changes.EndDate, errors);
+        return errors.Any ? null : changes;
+    }
+
+    private static string? Text(JsonProperty member, FieldErrors errors)
+    {
+        if (member.Value.ValueKind == JsonValueKind.String)
+        {
+            return member.Value.GetString();
+        }
+
+        errors.Add(member.Name, "Expected a string.");
+        return null;
+    }
+
+    private static long? Integer(JsonProperty member, FieldErrors errors)
+    {
+        if (member.Value.ValueKind == JsonValueKind.Number && member.Value.TryGetInt64(out var number))
+        {
+            return number;
+        }
+
+        errors.Add(member.Name, "Expected an integer (minor units, e.g. cents).");
+        return null;
+    }
+
+    private static List<string?> TextList(JsonProperty member, FieldErrors errors)
+    {
+        if (member.Value.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(member.Name, "Expected an array of strings.");
+            return [];
+        }
+
+        var values = new List<string?>();
+        foreach (var item in member.Value.EnumerateArray())
+        {
+            values.Add(item.ValueKind == JsonValueKind.String ? item.GetString() : item.GetRawText());
+        }
+
+        return values;
+    }
+
+    private static DateOnly? Date(JsonProperty member, FieldErrors errors)
+    {
+        if (member.Value.ValueKind == JsonValueKind.String
+            && DateOnly.TryParseExact(member.Value.GetString(), "yyyy-MM-dd", out var date))
+        {
+            return date;
+        }
+
+        errors.Add(member.Name, "Expected a date as YYYY-MM-DD.");
+        return null;
+    }
+}
+
+/// <summary>Body of <c>POST /api/campaigns/{id}/schedule</c>.</summary>
+public sealed record ScheduleCampaignRequest(DateTimeOffset? ScheduledFor);
+
+/// <summary>The API spelling of campaign kinds and statuses.</summary>
+public static class CampaignKinds
+{
+    public static CampaignKind? Parse(string? value, FieldErrors errors, bool required, string field = "kind")
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                errors.Add(field, $"Kind is required: one of {Names<CampaignKind>()}.");
+            }
+
+            return null;
+        }
+
+        return Enum.TryParse<CampaignKind>(value, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !char.IsDigit(value[0])
+            ? kind
+            : Fail<CampaignKind>(field, value, errors);
+    }
+
+    public static CampaignStatus? ParseStatus(string? value, FieldErrors errors, string field = "status") =>
+        value is null ? null
+        : Enum.TryParse<CampaignStatus>(value, ignoreCase: true, out var status) && Enum.IsDefined(status) && !char.IsDigit(value[0])
+            ? status
+            : Fail<CampaignStatus>(field, value, errors);
+
+    private static T? Fail<T>(string field, string value, FieldErrors errors) where T : struct, Enum
+    {
+        errors.Add(field, $"Unknown value '{value}'. Allowed: {Names<T>()}.");
+        return null;
+    }
+
+    private static string Names<T>() where T : struct, Enum =>
+        string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+}

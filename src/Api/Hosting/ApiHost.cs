@@ -1,0 +1,144 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Campaigns.Api.Auditing;
+using Campaigns.Api.Endpoints;
+using Campaigns.Api.Security;
+using Campaigns.Silo;
+using Campaigns.Silo.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Scalar.AspNetCore;
+
+namespace Campaigns.Api.Hosting;
+
+/// <summary>
+/// Builds the API host. <c>Orleans:Mode</c> = <c>cohosted</c> (default) runs a silo in this process
+/// and brings up its own PostgreSQL when none is configured; <c>client</c> joins a separate silo
+/// cluster through the membership table as a pure Orleans client.
+/// </summary>
+public sealed class ApiHost : IAsyncDisposable
+{
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    private ApiHost(WebApplication app, CampaignsDatabase? database)
+    {
+        App = app;
+        Database = database;
+    }
+
+    public WebApplication App { get; }
+
+    public CampaignsDatabase? Database { get; }
+
+    public static async Task<ApiHost> Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        using var startupLogging = LoggerFactory.Create(l => l.AddConsole());
+        var logger = startupLogging.CreateLogger("Campaigns.Api");
+
+        CampaignsDatabase? database = null;
+        if (IsClientMode(builder.Configuration))
+        {
+            var connectionString = builder.Configuration.GetConnectionString(CampaignsDatabase.ConnectionStringName)
+                ?? throw new InvalidOperationException("Orleans:Mode=client needs ConnectionStrings__Campaigns: the database the silos use.");
+            builder.UseOrleansClient(client => JoinAsClient(client, connectionString, builder.Configuration));
+            builder.Services.AddHealthChecks().AddCampaignsReadiness(connectionString);
+        }
+        else
+        {
+            database = await CampaignsDatabase.Prepare(builder.Configuration, logger);
+            builder.UseOrleans(silo => silo.UseCampaignsCluster(database.ConnectionString, builder.Configuration));
+            builder.Services.AddHealthChecks().AddCampaignsReadiness(database.ConnectionString);
+        }
+
+        AddApiServices(builder);
+        var app = builder.Build();
+        UseApiPipeline(app);
+        return new ApiHost(app, database);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+
+    private static bool IsClientMode(IConfiguration configuration) =>
+        string.Equals(configuration["Orleans:Mode"], "client", StringComparison.OrdinalIgnoreCase);
+
+    private static void JoinAsClient(IClientBuilder client, string connectionString, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(CampaignsClusterOptions.Section).Get<CampaignsClusterOptions>() ?? new CampaignsClusterOptions();
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = SiloConfiguration.Invariant;
+            o.ConnectionString = connectionString;
+        });
+        client.AddDashboard();
+    }
+
+    private static void AddApiServices(WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = null;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<RequestErrors>();
+        builder.Services.TryAddTimeProvider();
+        builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
+        builder.Services.AddSingleton<ApiKeyCache>();
+        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder().AddPermissionPolicies();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
+    }
+
+    private static void UseApiPipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseMiddleware<AuditMiddleware>();
+        app.UseAuthorization();
+
+        app.MapCampaignsHealth();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs");
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+
+        app.MapCampaignEndpoints();
+        app.MapUserEndpoints();
+        app.MapApiKeyEndpoints();
+        app.MapAuditEndpoints();
+    }
+}
+
+internal static class TimeProviderRegistration
+{
+    public static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(s => s.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

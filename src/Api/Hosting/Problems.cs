@@ -1,0 +1,40 @@
+using Campaigns.CampaignCore;
+
+namespace Campaigns.Api;
+
+/// <summary>RFC 9457 problem responses used across endpoints.</summary>
+public static class Problems
+{
+    public static IResult Validation(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static IResult Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value));
+
+    public static IResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not Found");
+
+    public static IResult Conflict(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+
+    /// <summary>Maps a command that did not succeed onto its HTTP problem.</summary>
+    public static IResult From(CommandOutcome outcome, string? message, IReadOnlyDictionary<string, string[]>? errors = null, string? field = null) => outcome switch
+    {
+        CommandOutcome.NotFound => NotFound(message ?? "Not found."),
+        CommandOutcome.Conflict => Conflict(message ?? "Conflict."),
+        CommandOutcome.Invalid when errors is not null => Validation(errors),
+        CommandOutcome.Invalid => Validation(field ?? "body", message ?? "Invalid."),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Successful outcomes are not problems."),
+    };
+
+    /// <summary>For places outside endpoint results (authentication, middleware).</summary>
+    public static async Task Write(HttpContext context, int status, string title, string detail, IDictionary<string, string[]>? errors = null)
+    {
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        context.Response.StatusCode = status;
+        var problem = errors is null
+            ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail }
+            : new HttpValidationProblemDetails(errors) { Status = status, Title = title, Detail = detail };
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+}

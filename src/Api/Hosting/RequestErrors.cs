@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Campaigns.Api.Hosting;
+
+/// <summary>
+/// Turns request-level failures into problem+json: malformed JSON and wrong types name the field,
+/// oversized bodies answer 413, anything unexpected answers a 500 without internals.
+/// </summary>
+public sealed partial class RequestErrors(ILogger<RequestErrors> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is BadHttpRequestException bad)
+        {
+            if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                await Problems.Write(context, 413, "Payload Too Large", "Request bodies are limited to 1 MiB.");
+                return true;
+            }
+
+            if (bad.InnerException is JsonException json)
+            {
+                var field = FieldOf(json);
+                await Problems.Write(context, 400, "Bad Request", "The request body is not valid JSON for this endpoint.",
+                    new Dictionary<string, string[]> { [field] = [Describe(json, field)] });
+                return true;
+            }
+
+            var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400;
+            await Problems.Write(context, status, "Bad Request", bad.Message,
+                status == 400 ? new Dictionary<string, string[]> { ["body"] = [bad.Message] } : null);
+            return true;
+        }
+
+        logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+        await Problems.Write(context, 500, "Internal Server Error", "The server could not complete the request; it has been logged.");
+        return true;
+    }
+
+    private static string FieldOf(JsonException json)
+    {
+        if (UnmappedProperty().Match(json.Message) is { Success: true } unmapped)
+        {
+            return unmapped.Groups[1].Value;
+        }
+
+        var path = json.Path;
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "body";
+        }
+
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    }
+
+    private static string Describe(JsonException json, string field) =>
+        UnmappedProperty().IsMatch(json.Message) ? $"Unknown field '{field}'."
+        : field == "body" ? "Malformed JSON."
+        : $"Value has the wrong type or format for '{field}'.";
+
+    [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
+    private static partial Regex UnmappedProperty();
+}

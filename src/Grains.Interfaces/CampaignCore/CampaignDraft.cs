@@ -1,0 +1,14 @@
+namespace Campaigns.CampaignCore;
+
+/// <summary>The fields a new campaign is created with, already validated at the edge.</summary>
+[GenerateSerializer, Immutable, Alias("campaigns.CampaignDraft")]
+public sealed record CampaignDraft(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string? Description,
+    [property: Id(2)] CampaignKind Kind,
+    [property: Id(3)] long Budget,
+    [property: Id(4)] string Currency,
+    [property: Id(5)] IReadOnlyList<string> Goals,
+    [property: Id(6)] IReadOnlyList<string> Platforms,
+    [property: Id(7)] DateOnly? StartDate,
+    [property: Id(8)] DateOnly? EndDate);

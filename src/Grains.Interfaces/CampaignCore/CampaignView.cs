@@ -1,0 +1,26 @@
+namespace Campaigns.CampaignCore;
+
+/// <summary>A campaign as callers see it.</summary>
+[GenerateSerializer, Immutable, Alias("campaigns.CampaignView")]
+public sealed record CampaignView(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string? Description,
+    [property: Id(3)] CampaignKind Kind,
+    [property: Id(4)] CampaignStatus Status,
+    [property: Id(5)] long Budget,
+    [property: Id(6)] long CurrentBudget,
+    [property: Id(7)] string Currency,
+    [property: Id(8)] IReadOnlyList<string> Goals,
+    [property: Id(9)] IReadOnlyList<string> Platforms,
+    [property: Id(10)] DateOnly? StartDate,
+    [property: Id(11)] DateOnly? EndDate,
+    [property: Id(12)] DateTimeOffset? ScheduledFor,
+    [property: Id(13)] DateTimeOffset? StartedAt,
+    [property: Id(14)] DateTimeOffset? CompletedAt,
+    [property: Id(15)] DateTimeOffset CreatedAt,
+    [property: Id(16)] DateTimeOffset UpdatedAt)
+{
+    /// <summary>What has been spent so far: the part of the budget no longer current.</summary>
+    public long Spent => Budget - CurrentBudget;
+}

@@ -1,0 +1,21 @@
+namespace Campaigns.Tenancy;
+
+/// <summary>An organization (tenant): its users and API keys.</summary>
+[Alias("campaigns.IOrganizationGrain")]
+public interface IOrganizationGrain : IGrainWithGuidKey
+{
+    [Alias("CreateUser")]
+    Task<TenancyResult<UserView>> CreateUser(string email, Role role);
+
+    [Alias("ListUsers")]
+    Task<IReadOnlyList<UserView>> ListUsers();
+
+    [Alias("CreateApiKey")]
+    Task<TenancyResult<CreatedApiKey>> CreateApiKey(Guid userId, string name);
+
+    [Alias("ListApiKeys")]
+    Task<IReadOnlyList<ApiKeyView>> ListApiKeys();
+
+    [Alias("RevokeApiKey")]
+    Task<TenancyResult<ApiKeyView>> RevokeApiKey(Guid apiKeyId);
+}

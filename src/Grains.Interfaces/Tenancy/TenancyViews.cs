@@ -1,0 +1,40 @@
+namespace Campaigns.Tenancy;
+
+/// <summary>A user of an organization.</summary>
+[GenerateSerializer, Immutable, Alias("campaigns.UserView")]
+public sealed record UserView(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Email,
+    [property: Id(2)] Role Role,
+    [property: Id(3)] DateTimeOffset CreatedAt);
+
+/// <summary>An API key as listed: never its secret.</summary>
+[GenerateSerializer, Immutable, Alias("campaigns.ApiKeyView")]
+public sealed record ApiKeyView(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] Guid UserId,
+    [property: Id(2)] string Name,
+    [property: Id(3)] string Prefix,
+    [property: Id(4)] Role Role,
+    [property: Id(5)] DateTimeOffset CreatedAt,
+    [property: Id(6)] DateTimeOffset? RevokedAt);
+
+/// <summary>A freshly created API key: the only time its secret is ever shown.</summary>
+[GenerateSerializer, Immutable, Alias("campaigns.CreatedApiKey")]
+public sealed record CreatedApiKey(
+    [property: Id(0)] ApiKeyView Key,
+    [property: Id(1)] string Secret);
+
+/// <summary>The answer to a tenancy command.</summary>
+[GenerateSerializer, Immutable, Alias("campaigns.TenancyResult`1")]
+public sealed record TenancyResult<T>(
+    [property: Id(0)] CampaignCore.CommandOutcome Outcome,
+    [property: Id(1)] T? Value,
+    [property: Id(2)] string? Message = null,
+    [property: Id(3)] string? Field = null)
+{
+    public static TenancyResult<T> Ok(T value) => new(CampaignCore.CommandOutcome.Ok, value);
+    public static TenancyResult<T> NotFound(string message) => new(CampaignCore.CommandOutcome.NotFound, default, message);
+    public static TenancyResult<T> Conflict(string message, string? field = null) => new(CampaignCore.CommandOutcome.Conflict, default, message, field);
+    public static TenancyResult<T> Invalid(string field, string message) => new(CampaignCore.CommandOutcome.Invalid, default, message, field);
+}

@@ -1,0 +1,90 @@
+namespace Campaigns.CampaignCore;
+
+/// <summary>Rules for creating and changing a campaign's fields that depend on its current state.</summary>
+public static class CampaignEditing
+{
+    public static void Initialize(CampaignState state, Guid organizationId, CampaignDraft draft, DateTimeOffset now)
+    {
+        state.OrganizationId = organizationId;
+        state.Name = draft.Name;
+        state.Description = draft.Description;
+        state.Kind = draft.Kind;
+        state.Status = CampaignStatus.Draft;
+        state.Budget = draft.Budget;
+        state.CurrentBudget = draft.Budget;
+        state.Currency = draft.Currency;
+        state.Goals = [.. draft.Goals];
+        state.Platforms = [.. draft.Platforms];
+        state.StartDate = draft.StartDate;
+        state.EndDate = draft.EndDate;
+        state.CreatedAt = now;
+        state.UpdatedAt = now;
+        state.Version = 1;
+    }
+
+    /// <summary>Checks the merged result first and changes nothing when any field is refused.</summary>
+    public static IReadOnlyDictionary<string, string[]>? Apply(CampaignState state, CampaignChanges changes, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var spent = state.Budget - state.CurrentBudget;
+        var budget = changes.Budget ?? state.Budget;
+        var startDate = changes.ClearStartDate ? null : changes.StartDate ?? state.StartDate;
+        var endDate = changes.ClearEndDate ? null : changes.EndDate ?? state.EndDate;
+
+        if (budget < spent)
+        {
+            errors["budget"] = [$"Budget cannot be lower than what is already spent ({spent})."];
+        }
+
+        if (startDate is { } s && endDate is { } e && e < s)
+        {
+            errors[changes.EndDate is null && !changes.ClearEndDate ? "start_date" : "end_date"] =
+                ["end_date must be on or after start_date."];
+        }
+
+        if (changes.Currency is { } currency && currency != state.Currency && spent > 0)
+        {
+            errors["currency"] = ["Currency cannot change once money has been spent."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        state.Name = changes.Name ?? state.Name;
+        state.Description = changes.Description is { } description ? NullIfEmpty(description) : state.Description;
+        state.CurrentBudget = budget - spent;
+        state.Budget = budget;
+        state.Currency = changes.Currency ?? state.Currency;
+        state.Goals = changes.Goals is { } goals ? [.. goals] : state.Goals;
+        state.Platforms = changes.Platforms is { } platforms ? [.. platforms] : state.Platforms;
+        state.StartDate = startDate;
+        state.EndDate = endDate;
+        state.UpdatedAt = now;
+        state.Version++;
+        return null;
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    public static void Enter(CampaignState state, CampaignStatus next, CampaignTransitionRequest request, DateTimeOffset now)
+    {
+        switch (next)
+        {
+            case CampaignStatus.Scheduled:
+                state.ScheduledFor = request.ScheduledFor;
+                break;
+            case CampaignStatus.Active when state.StartedAt is null:
+                state.StartedAt = now;
+                break;
+            case CampaignStatus.Completed or CampaignStatus.Cancelled:
+                state.CompletedAt = now;
+                break;
+        }
+
+        state.Status = next;
+        state.UpdatedAt = now;
+        state.Version++;
+    }
+}

@@ -1,0 +1,111 @@
+using Campaigns.Storage;
+
+namespace Campaigns.CampaignCore;
+
+/// <summary>Orchestrates one campaign: rules from <see cref="CampaignLifecycle"/> and <see cref="CampaignEditing"/>, state in grain storage, a row in the listing projection.</summary>
+public sealed class CampaignGrain(
+    [PersistentState("campaign")] IPersistentState<CampaignState> state,
+    CampaignProjectionRepository projections,
+    TimeProvider clock) : Grain, ICampaignGrain
+{
+    private Guid Id => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Re-asserting the projection heals a crash between the state write and the projection write.
+        if (state.RecordExists)
+        {
+            await projections.Upsert(state.State.OrganizationId, state.State.ToView(Id), state.State.Version);
+        }
+    }
+
+    public async Task<CampaignResult> Create(Guid organizationId, CampaignDraft draft)
+    {
+        if (state.RecordExists)
+        {
+            return state.State.OrganizationId == organizationId
+                ? CampaignResult.Conflict("A campaign with this id already exists.")
+                : CampaignResult.NotFound();
+        }
+
+        CampaignEditing.Initialize(state.State, organizationId, draft, clock.GetUtcNow());
+        return await Save();
+    }
+
+    public Task<CampaignResult> Get(Guid organizationId) =>
+        Task.FromResult(Owns(organizationId) ? CampaignResult.Ok(state.State.ToView(Id)) : CampaignResult.NotFound());
+
+    public async Task<CampaignResult> Update(Guid organizationId, CampaignChanges changes)
+    {
+        if (!Owns(organizationId))
+        {
+            return CampaignResult.NotFound();
+        }
+
+        if (CampaignLifecycle.IsFinal(state.State.Status))
+        {
+            return CampaignResult.Conflict(
+                $"Cannot change a campaign whose status is '{CampaignLifecycle.Name(state.State.Status)}'.");
+        }
+
+        var errors = CampaignEditing.Apply(state.State, changes, clock.GetUtcNow());
+        return errors is null ? await Save() : CampaignResult.Invalid(errors);
+    }
+
+    public async Task<CampaignResult> Transition(Guid organizationId, CampaignTransitionRequest request)
+    {
+        if (!Owns(organizationId))
+        {
+            return CampaignResult.NotFound();
+        }
+
+        if (CampaignLifecycle.Next(state.State.Status, request.Transition) is not { } next)
+        {
+            return CampaignResult.Conflict(CampaignLifecycle.Refusal(state.State.Status, request.Transition));
+        }
+
+        CampaignEditing.Enter(state.State, next, request, clock.GetUtcNow());
+        return await Save();
+    }
+
+    public async Task<CampaignResult> Delete(Guid organizationId)
+    {
+        if (!Owns(organizationId))
+        {
+            return CampaignResult.NotFound();
+        }
+
+        if (!CampaignLifecycle.CanDelete(state.State.Status))
+        {
+            return CampaignResult.Conflict(
+                $"Cannot delete a campaign whose status is '{CampaignLifecycle.Name(state.State.Status)}'; cancel or complete it first.");
+        }
+
+        var view = state.State.ToView(Id);
+        await projections.Delete(Id);
+        await state.ClearStateAsync();
+        state.State = new CampaignState();
+        DeactivateOnIdle();
+        return CampaignResult.Ok(view);
+    }
+
+    private bool Owns(Guid organizationId) => state.RecordExists && state.State.OrganizationId == organizationId;
+
+    private async Task<CampaignResult> Save()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Drop the in-memory change that did not reach storage, so memory never runs ahead of the database.
+            await state.ReadStateAsync();
+            throw;
+        }
+
+        var view = state.State.ToView(Id);
+        await projections.Upsert(state.State.OrganizationId, view, state.State.Version);
+        return CampaignResult.Ok(view);
+    }
+}

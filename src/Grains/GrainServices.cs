@@ -1,0 +1,20 @@
+using Campaigns.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Campaigns;
+
+/// <summary>Registers what grains depend on: the PostgreSQL data source, repositories and the clock.</summary>
+public static class GrainServices
+{
+    public static IServiceCollection AddCampaignsGrainServices(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.TryAddSingleton<CampaignProjectionRepository>();
+        services.TryAddSingleton<TenancyRepository>();
+        services.TryAddSingleton<AuditRepository>();
+        return services;
+    }
+}

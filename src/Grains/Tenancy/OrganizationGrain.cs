@@ -1,0 +1,28 @@
+using Campaigns.Storage;
+
+namespace Campaigns.Tenancy;
+
+/// <summary>An organization's users and keys; rows live in relational tables because keys are looked up by hash.</summary>
+public sealed class OrganizationGrain(TenancyRepository tenancy) : Grain, IOrganizationGrain
+{
+    private Guid Id => this.GetPrimaryKey();
+
+    public async Task<TenancyResult<UserView>> CreateUser(string email, Role role) =>
+        await tenancy.CreateUser(Id, email, role) is { } user
+            ? TenancyResult<UserView>.Ok(user)
+            : TenancyResult<UserView>.Conflict($"A user with e-mail '{email}' already exists in this organization.", "email");
+
+    public Task<IReadOnlyList<UserView>> ListUsers() => tenancy.ListUsers(Id);
+
+    public async Task<TenancyResult<CreatedApiKey>> CreateApiKey(Guid userId, string name) =>
+        await tenancy.CreateApiKey(Id, userId, name) is { } key
+            ? TenancyResult<CreatedApiKey>.Ok(key)
+            : TenancyResult<CreatedApiKey>.Invalid("user_id", "No such user in this organization.");
+
+    public Task<IReadOnlyList<ApiKeyView>> ListApiKeys() => tenancy.ListApiKeys(Id);
+
+    public async Task<TenancyResult<ApiKeyView>> RevokeApiKey(Guid apiKeyId) =>
+        await tenancy.RevokeApiKey(Id, apiKeyId) is { } key
+            ? TenancyResult<ApiKeyView>.Ok(key)
+            : TenancyResult<ApiKeyView>.NotFound("API key not found.");
+}
