@@ -11,16 +11,26 @@ public static class SiloConfiguration
 {
     public const string Invariant = "Npgsql";
 
+    /// <summary>A full silo process: endpoints from configuration, PostgreSQL-backed runtime, the dashboard.</summary>
     public static ISiloBuilder UseCampaignsCluster(this ISiloBuilder silo, string connectionString, IConfiguration configuration)
     {
         var options = configuration.GetSection(CampaignsClusterOptions.Section).Get<CampaignsClusterOptions>() ?? new CampaignsClusterOptions();
-
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
         silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIP), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+        silo.AddDashboard();
+        return silo.UseCampaignsRuntime(connectionString, options.MinimumReminderPeriod);
+    }
+
+    /// <summary>
+    /// What every silo needs whoever hosts it (a process or a TestCluster): membership, grain state
+    /// and reminders in PostgreSQL, and the grains' services.
+    /// </summary>
+    public static ISiloBuilder UseCampaignsRuntime(this ISiloBuilder silo, string connectionString, TimeSpan? minimumReminderPeriod = null)
+    {
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;
@@ -36,12 +46,11 @@ public static class SiloConfiguration
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
-        if (options.MinimumReminderPeriod is { } minimum)
+        if (minimumReminderPeriod is { } minimum)
         {
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = minimum);
         }
 
-        silo.AddDashboard();
         silo.Services.AddCampaignsGrainServices(connectionString);
         return silo;
     }

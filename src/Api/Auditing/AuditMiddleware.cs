@@ -38,7 +38,7 @@ public sealed class AuditMiddleware(RequestDelegate next, IClusterClient cluster
             PayloadSha256: await Digest(context.Request),
             StatusCode: context.Response.StatusCode,
             Outcome: OutcomeOf(context.Response.StatusCode),
-            OccurredAt: clock.GetUtcNow());
+            OccurredAt: Storage.PostgresTime.Truncate(clock.GetUtcNow()));
 
         try
         {

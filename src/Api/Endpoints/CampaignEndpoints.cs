@@ -108,7 +108,7 @@ public static class CampaignEndpoints
             return Task.FromResult(Problems.Validation("scheduled_for", "scheduled_for must be in the future; use /launch to start now."));
         }
 
-        return Transition(id, new CampaignTransitionRequest(CampaignTransition.Schedule, when.ToUniversalTime()), http, cluster);
+        return Transition(id, new CampaignTransitionRequest(CampaignTransition.Schedule, Storage.PostgresTime.Truncate(when)), http, cluster);
     }
 
     private static async Task<IResult> Transition(Guid id, CampaignTransitionRequest request, HttpContext http, IClusterClient cluster) =>

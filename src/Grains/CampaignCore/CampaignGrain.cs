@@ -28,7 +28,7 @@ public sealed class CampaignGrain(
                 : CampaignResult.NotFound();
         }
 
-        CampaignEditing.Initialize(state.State, organizationId, draft, clock.GetUtcNow());
+        CampaignEditing.Initialize(state.State, organizationId, draft, clock.UtcNowMicroseconds());
         return await Save();
     }
 
@@ -48,7 +48,7 @@ public sealed class CampaignGrain(
                 $"Cannot change a campaign whose status is '{CampaignLifecycle.Name(state.State.Status)}'.");
         }
 
-        var errors = CampaignEditing.Apply(state.State, changes, clock.GetUtcNow());
+        var errors = CampaignEditing.Apply(state.State, changes, clock.UtcNowMicroseconds());
         return errors is null ? await Save() : CampaignResult.Invalid(errors);
     }
 
@@ -64,7 +64,7 @@ public sealed class CampaignGrain(
             return CampaignResult.Conflict(CampaignLifecycle.Refusal(state.State.Status, request.Transition));
         }
 
-        CampaignEditing.Enter(state.State, next, request, clock.GetUtcNow());
+        CampaignEditing.Enter(state.State, next, request, clock.UtcNowMicroseconds());
         return await Save();
     }
 

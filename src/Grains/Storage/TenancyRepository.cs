@@ -17,7 +17,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNowMicroseconds();
 
         Guid orgId;
         bool created;
@@ -59,7 +59,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
 
     public async Task<UserView?> CreateUser(Guid organizationId, string email, Role role)
     {
-        var user = new UserView(Guid.CreateVersion7(), email, role, clock.GetUtcNow());
+        var user = new UserView(Guid.CreateVersion7(), email, role, clock.UtcNowMicroseconds());
         await using var cmd = db.CreateCommand("INSERT INTO users (id, organization_id, email, role, created_at) VALUES ($1, $2, $3, $4, $5)");
         cmd.Parameters.AddWithValue(user.Id);
         cmd.Parameters.AddWithValue(organizationId);
@@ -103,7 +103,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
             return null;
         }
 
-        var key = await InsertApiKey(connection, tx, organizationId, userId, DbNames.RoleFrom(role), name, clock.GetUtcNow());
+        var key = await InsertApiKey(connection, tx, organizationId, userId, DbNames.RoleFrom(role), name, clock.UtcNowMicroseconds());
         await tx.CommitAsync();
         return key;
     }
@@ -122,7 +122,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
             "UPDATE api_keys SET revoked_at = coalesce(revoked_at, $3) WHERE id = $1 AND organization_id = $2");
         revoke.Parameters.AddWithValue(apiKeyId);
         revoke.Parameters.AddWithValue(organizationId);
-        revoke.Parameters.AddWithValue(clock.GetUtcNow());
+        revoke.Parameters.AddWithValue(clock.UtcNowMicroseconds());
         if (await revoke.ExecuteNonQueryAsync() == 0)
         {
             return null;

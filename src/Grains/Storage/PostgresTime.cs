@@ -1,0 +1,10 @@
+namespace Campaigns.Storage;
+
+/// <summary>Instants at PostgreSQL's microsecond precision, so what a grain returns equals what the database reads back.</summary>
+public static class PostgresTime
+{
+    public static DateTimeOffset UtcNowMicroseconds(this TimeProvider clock) => Truncate(clock.GetUtcNow());
+
+    public static DateTimeOffset Truncate(DateTimeOffset instant) =>
+        new(instant.UtcTicks - instant.UtcTicks % 10, TimeSpan.Zero);
+}
