@@ -3,7 +3,7 @@ using Campaigns.Silo.Hosting;
 using Orleans.Dashboard;
 
 // A silo process: joins the cluster recorded in PostgreSQL and serves the dashboard and health probes.
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 using var startupLogging = LoggerFactory.Create(l => l.AddConsole());
 await using var database = await CampaignsDatabase.Prepare(builder.Configuration, startupLogging.CreateLogger("Campaigns.Silo"));
 

@@ -34,7 +34,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     public static async Task<ApiHost> Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         using var startupLogging = LoggerFactory.Create(l => l.AddConsole());
         var logger = startupLogging.CreateLogger("Campaigns.Api");
