@@ -8,5 +8,20 @@ if (args is ["bootstrap", ..])
 }
 
 await using var host = await ApiHost.Create(args);
-await host.App.RunAsync();
+await host.App.StartAsync();
+foreach (var url in host.App.Urls)
+{
+    Console.WriteLine($"""
+        Campaigns is up:
+          API             {url}/api/campaigns
+          API reference   {url}/docs
+          OpenAPI         {url}/openapi/v1.json
+          Dashboard       {url}/dashboard/
+          Health          {url}/health/ready
+        First time? Create an organization and its admin key:
+          dotnet run --project src/Api -- bootstrap --org "<name>" --email <email>
+        """);
+}
+
+await host.App.WaitForShutdownAsync();
 return 0;

@@ -14,4 +14,10 @@ var app = builder.Build();
 app.MapCampaignsHealth();
 app.MapOrleansDashboard(routePrefix: "/dashboard");
 app.MapGet("/", () => Results.Redirect("/dashboard/")).ExcludeFromDescription();
-await app.RunAsync();
+await app.StartAsync();
+foreach (var url in app.Urls)
+{
+    Console.WriteLine($"Campaigns silo is up: dashboard {url}/dashboard/  health {url}/health/ready");
+}
+
+await app.WaitForShutdownAsync();
