@@ -83,10 +83,37 @@ public sealed class CampaignGrain(
 
         var view = state.State.ToView(Id);
         await projections.Delete(Id);
-        await state.ClearStateAsync();
+        try
+        {
+            await state.ClearStateAsync();
+        }
+        catch
+        {
+            // The campaign still exists: put its listing row back rather than wait for the next activation to heal it.
+            await ReassertProjection();
+            throw;
+        }
+
         state.State = new CampaignState();
         DeactivateOnIdle();
         return CampaignResult.Ok(view);
+    }
+
+    /// <summary>After a failed clear: reload what storage holds and, if the campaign is still there, restore its listing row.</summary>
+    /// <remarks>Best effort: when this fails too, the next activation re-asserts the row, and the caller sees the original failure.</remarks>
+    private async Task ReassertProjection()
+    {
+        try
+        {
+            await state.ReadStateAsync();
+            if (state.RecordExists)
+            {
+                await projections.Upsert(state.State.OrganizationId, state.State.ToView(Id), state.State.Version);
+            }
+        }
+        catch (Exception)
+        {
+        }
     }
 
     private bool Owns(Guid organizationId) => state.RecordExists && state.State.OrganizationId == organizationId;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using Campaigns.Api.Hosting;
 
 namespace Campaigns.Tests.Infrastructure;
@@ -25,9 +26,37 @@ public sealed class TestApiHost : IAsyncDisposable
 
     public IServiceProvider Services => host.App.Services;
 
+    /// <remarks>
+    /// Free ports are picked before the host binds them, so another socket of this busy test process can take one in
+    /// between; a start that fails on an address in use is retried on new ports.
+    /// </remarks>
     public static async Task<TestApiHost> Start(string connectionString, string? clusterId = null, IDictionary<string, string?>? settings = null)
     {
         clusterId ??= $"test-{Guid.NewGuid():N}";
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryStart(connectionString, clusterId, settings);
+            }
+            catch (Exception e) when (attempt < 5 && IsAddressInUse(e))
+            {
+            }
+        }
+    }
+
+    private static bool IsAddressInUse(Exception? e) => e switch
+    {
+        null => false,
+        SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } => true,
+        AggregateException a => a.InnerExceptions.Any(IsAddressInUse),
+        _ => e.GetType().Name == "AddressInUseException"
+             || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+             || IsAddressInUse(e.InnerException),
+    };
+
+    private static async Task<TestApiHost> TryStart(string connectionString, string clusterId, IDictionary<string, string?>? settings)
+    {
         var httpPort = FreePorts.Next();
         var config = new Dictionary<string, string?>
         {
@@ -45,7 +74,24 @@ public sealed class TestApiHost : IAsyncDisposable
         }
 
         var host = await ApiHost.Create([], builder => builder.Configuration.AddInMemoryCollection(config));
-        await host.App.StartAsync();
+        try
+        {
+            await host.App.StartAsync();
+        }
+        catch
+        {
+            try
+            {
+                await host.DisposeAsync();
+            }
+            catch (Exception)
+            {
+                // The start failure is what matters; a host that never started may not stop cleanly.
+            }
+
+            throw;
+        }
+
         return new TestApiHost(host, new Uri($"http://127.0.0.1:{httpPort}"), clusterId);
     }
 

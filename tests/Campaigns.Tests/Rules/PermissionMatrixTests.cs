@@ -1,0 +1,78 @@
+using Campaigns.Tenancy;
+
+namespace Campaigns.Tests.Rules;
+
+public sealed class PermissionMatrixTests
+{
+    private const bool Y = true;
+    private const bool N = false;
+
+    /// <summary>The expected table, written out: columns are campaigns read, campaigns write, users, API keys, audit.</summary>
+    public static TheoryData<Role, bool, bool, bool, bool, bool> Table => new()
+    {
+        { Role.Admin, Y, Y, Y, Y, Y },
+        { Role.BrandManager, Y, Y, N, N, N },
+        { Role.MediaBuyer, Y, Y, N, N, N },
+        { Role.AffiliateManager, Y, N, N, N, N },
+        { Role.Finance, Y, N, N, N, N },
+        { Role.ReadOnly, Y, N, N, N, N },
+    };
+
+    [Theory]
+    [MemberData(nameof(Table))]
+    public void Role_is_granted_exactly_its_row(Role role, bool campaignsRead, bool campaignsWrite, bool usersManage, bool apiKeysManage, bool auditRead)
+    {
+        var expected = new Dictionary<Permission, bool>
+        {
+            [Permission.CampaignsRead] = campaignsRead,
+            [Permission.CampaignsWrite] = campaignsWrite,
+            [Permission.UsersManage] = usersManage,
+            [Permission.ApiKeysManage] = apiKeysManage,
+            [Permission.AuditRead] = auditRead,
+        };
+        Assert.Equal(Enum.GetValues<Permission>().Order(), expected.Keys.Order());
+
+        foreach (var (permission, allowed) in expected)
+        {
+            Assert.True(allowed == PermissionMatrix.Allows(role, permission), $"{role} / {permission}: expected {allowed}");
+        }
+
+        Assert.Equal(expected.Where(e => e.Value).Select(e => e.Key).Order(), PermissionMatrix.For(role).Order());
+    }
+
+    [Fact]
+    public void The_table_covers_every_role()
+    {
+        var covered = Table.Select(row => row.Data.Item1).Order();
+        Assert.Equal(Enum.GetValues<Role>().Order(), covered);
+    }
+
+    [Fact]
+    public void Admin_has_every_permission()
+    {
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            Assert.True(PermissionMatrix.Allows(Role.Admin, permission), permission.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData(Permission.CampaignsWrite)]
+    [InlineData(Permission.UsersManage)]
+    [InlineData(Permission.ApiKeysManage)]
+    public void Read_only_cannot_write(Permission write) =>
+        Assert.False(PermissionMatrix.Allows(Role.ReadOnly, write));
+
+    [Fact]
+    public void Every_role_can_read_campaigns()
+    {
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            Assert.True(PermissionMatrix.Allows(role, Permission.CampaignsRead), role.ToString());
+        }
+    }
+
+    [Fact]
+    public void Unknown_role_value_is_allowed_nothing() =>
+        Assert.False(PermissionMatrix.Allows((Role)99, Permission.CampaignsRead));
+}
