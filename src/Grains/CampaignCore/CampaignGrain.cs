@@ -1,4 +1,5 @@
 using Campaigns.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Campaigns.CampaignCore;
 
@@ -6,16 +7,25 @@ namespace Campaigns.CampaignCore;
 public sealed class CampaignGrain(
     [PersistentState("campaign")] IPersistentState<CampaignState> state,
     CampaignProjectionRepository projections,
-    TimeProvider clock) : Grain, ICampaignGrain
+    TimeProvider clock,
+    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
 {
     private Guid Id => this.GetPrimaryKey();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Re-asserting the projection heals a crash between the state write and the projection write.
+        // A failed heal must not make the campaign unreachable: the next change or activation retries it.
         if (state.RecordExists)
         {
-            await projections.Upsert(state.State.OrganizationId, state.State.ToView(Id), state.State.Version);
+            try
+            {
+                await projections.Upsert(state.State.OrganizationId, state.State.ToView(Id), state.State.Version);
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+            {
+                logger.LogWarning(e, "Could not re-assert the listing row of campaign {CampaignId}", Id);
+            }
         }
     }
 
@@ -57,6 +67,11 @@ public sealed class CampaignGrain(
         if (!Owns(organizationId))
         {
             return CampaignResult.NotFound();
+        }
+
+        if (request is { Transition: CampaignTransition.Schedule, ScheduledFor: null })
+        {
+            return CampaignResult.Invalid(new Dictionary<string, string[]> { ["scheduled_for"] = ["scheduled_for is required to schedule a campaign."] });
         }
 
         if (CampaignLifecycle.Next(state.State.Status, request.Transition) is not { } next)
