@@ -41,6 +41,12 @@ public sealed partial class RequestErrors(ILogger<RequestErrors> logger) : IExce
 
     private static string FieldOf(JsonException json)
     {
+        if (IsSyntaxError(json))
+        {
+            // The reader's path is where it stopped ("$.budget" for a truncated document), not a field at fault.
+            return "body";
+        }
+
         if (UnmappedProperty().Match(json.Message) is { Success: true } unmapped)
         {
             return unmapped.Groups[1].Value;
@@ -56,9 +62,13 @@ public sealed partial class RequestErrors(ILogger<RequestErrors> logger) : IExce
     }
 
     private static string Describe(JsonException json, string field) =>
-        UnmappedProperty().IsMatch(json.Message) ? $"Unknown field '{field}'."
+        IsSyntaxError(json) ? $"Malformed JSON at line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}."
+        : UnmappedProperty().IsMatch(json.Message) ? $"Unknown field '{field}'."
         : field == "body" ? "Malformed JSON."
         : $"Value has the wrong type or format for '{field}'.";
+
+    /// <summary>System.Text.Json wraps the reader's own exception (a JsonException) when the text is not JSON at all.</summary>
+    private static bool IsSyntaxError(JsonException json) => json.InnerException is JsonException;
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex UnmappedProperty();
