@@ -10,11 +10,20 @@ namespace Campaigns.Api.Hosting;
 /// </summary>
 public sealed partial class RequestErrors(ILogger<RequestErrors> logger) : IExceptionHandler
 {
+    /// <summary>The status a request that failed with <paramref name="exception"/> is answered with, by this handler or the framework.</summary>
+    public static int StatusFor(Exception exception, HttpContext context) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400,
+        OperationCanceledException when context.RequestAborted.IsCancellationRequested => 499, // as the exception handler middleware
+        _ => 500,
+    };
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is BadHttpRequestException bad)
         {
-            if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            var status = StatusFor(bad, context);
+            if (status == StatusCodes.Status413PayloadTooLarge)
             {
                 await Problems.Write(context, 413, "Payload Too Large", "Request bodies are limited to 1 MiB.");
                 return true;
@@ -28,7 +37,6 @@ public sealed partial class RequestErrors(ILogger<RequestErrors> logger) : IExce
                 return true;
             }
 
-            var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400;
             await Problems.Write(context, status, "Bad Request", bad.Message,
                 status == 400 ? new Dictionary<string, string[]> { ["body"] = [bad.Message] } : null);
             return true;
