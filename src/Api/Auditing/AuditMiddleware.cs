@@ -71,6 +71,9 @@ public sealed class AuditMiddleware(RequestDelegate next, IClusterClient cluster
         }
     }
 
+    /// <summary>Every value <see cref="OutcomeOf"/> can record.</summary>
+    public static readonly IReadOnlyList<string> Outcomes = ["succeeded", "forbidden", "not_found", "conflict", "rejected", "failed"];
+
     public static string OutcomeOf(int status) => status switch
     {
         >= 200 and < 300 => "succeeded",
