@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Campaigns.Api.Hosting;
 using Campaigns.Audit;
 using Campaigns.Tenancy;
 
@@ -19,14 +20,32 @@ public sealed class AuditMiddleware(RequestDelegate next, IClusterClient cluster
         }
 
         context.Request.EnableBuffering();
-        await next(context);
 
+        // Known before the endpoint runs; read once so both paths below record the same action and resource.
+        var audited = context.GetEndpoint()?.Metadata.GetMetadata<Audited>();
+        var routeId = context.Request.RouteValues["id"]?.ToString();
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e)
+        {
+            // Bodies the endpoint could not bind (malformed JSON, wrong types) surface as exceptions that the
+            // outer exception handler turns into responses; record them with the status it is about to answer.
+            await Record(context, audited, routeId, RequestErrors.StatusFor(e, context));
+            throw;
+        }
+
+        await Record(context, audited, routeId, context.Response.StatusCode);
+    }
+
+    private async Task Record(HttpContext context, Audited? audited, string? routeId, int status)
+    {
         if (context.Features.Get<Principal>() is not { } caller)
         {
             return;
         }
 
-        var audited = context.GetEndpoint()?.Metadata.GetMetadata<Audited>();
         var entry = new AuditEntry(
             Id: Guid.CreateVersion7(),
             OrganizationId: caller.OrganizationId,
@@ -34,10 +53,10 @@ public sealed class AuditMiddleware(RequestDelegate next, IClusterClient cluster
             ApiKeyId: caller.ApiKeyId,
             Action: audited?.Action ?? $"{context.Request.Method.ToLowerInvariant()}",
             ResourceType: audited?.ResourceType ?? "unknown",
-            ResourceId: context.Items[AuditedExtensions.ResourceIdItem] as string ?? context.Request.RouteValues["id"]?.ToString(),
+            ResourceId: context.Items[AuditedExtensions.ResourceIdItem] as string ?? routeId,
             PayloadSha256: await Digest(context.Request),
-            StatusCode: context.Response.StatusCode,
-            Outcome: OutcomeOf(context.Response.StatusCode),
+            StatusCode: status,
+            Outcome: OutcomeOf(status),
             OccurredAt: Storage.PostgresTime.Truncate(clock.GetUtcNow()));
 
         try
@@ -51,6 +70,9 @@ public sealed class AuditMiddleware(RequestDelegate next, IClusterClient cluster
                 entry.Id, entry.Action, entry.ResourceType, entry.ResourceId);
         }
     }
+
+    /// <summary>Every value <see cref="OutcomeOf"/> can record.</summary>
+    public static readonly IReadOnlyList<string> Outcomes = ["succeeded", "forbidden", "not_found", "conflict", "rejected", "failed"];
 
     public static string OutcomeOf(int status) => status switch
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Campaigns.Api.Auditing;
 using Campaigns.Api.Security;
 using Campaigns.Api.Validation;
 using Campaigns.Audit;
@@ -31,6 +32,11 @@ public static class AuditEndpoints
             {
                 errors.Add("user_id", "user_id must be a UUID.");
             }
+        }
+
+        if (outcome is not null && !AuditMiddleware.Outcomes.Contains(outcome))
+        {
+            errors.Add("outcome", $"Unknown outcome '{outcome}'. Allowed: {string.Join(", ", AuditMiddleware.Outcomes)}.");
         }
 
         var query = new AuditQuery(

@@ -164,37 +164,43 @@ public static class CampaignPatch
 public sealed record ScheduleCampaignRequest(DateTimeOffset? ScheduledFor);
 
 /// <summary>The API spelling of campaign kinds and statuses.</summary>
+/// <remarks>
+/// Matches whole names only (case-insensitively): <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> would also take
+/// "marketing,ads" or " 2" and quietly turn them into a different member.
+/// </remarks>
 public static class CampaignKinds
 {
+    private static readonly Dictionary<string, CampaignKind> Kinds =
+        Enum.GetValues<CampaignKind>().ToDictionary(Storage.DbNames.Of, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<string, CampaignStatus> Statuses =
+        Enum.GetValues<CampaignStatus>().ToDictionary(Storage.DbNames.Of, StringComparer.OrdinalIgnoreCase);
+
     public static CampaignKind? Parse(string? value, FieldErrors errors, bool required, string field = "kind")
     {
         if (value is null)
         {
             if (required)
             {
-                errors.Add(field, $"Kind is required: one of {Names<CampaignKind>()}.");
+                errors.Add(field, $"Kind is required: one of {Names(Kinds)}.");
             }
 
             return null;
         }
 
-        return Enum.TryParse<CampaignKind>(value, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !char.IsDigit(value[0])
-            ? kind
-            : Fail<CampaignKind>(field, value, errors);
+        return Kinds.TryGetValue(value, out var kind) ? kind : Fail(field, value, Kinds, errors);
     }
 
     public static CampaignStatus? ParseStatus(string? value, FieldErrors errors, string field = "status") =>
         value is null ? null
-        : Enum.TryParse<CampaignStatus>(value, ignoreCase: true, out var status) && Enum.IsDefined(status) && !char.IsDigit(value[0])
-            ? status
-            : Fail<CampaignStatus>(field, value, errors);
+        : Statuses.TryGetValue(value, out var status) ? status
+        : Fail(field, value, Statuses, errors);
 
-    private static T? Fail<T>(string field, string value, FieldErrors errors) where T : struct, Enum
+    private static T? Fail<T>(string field, string value, Dictionary<string, T> known, FieldErrors errors) where T : struct, Enum
     {
-        errors.Add(field, $"Unknown value '{value}'. Allowed: {Names<T>()}.");
+        errors.Add(field, $"Unknown value '{value}'. Allowed: {Names(known)}.");
         return null;
     }
 
-    private static string Names<T>() where T : struct, Enum =>
-        string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+    private static string Names<T>(Dictionary<string, T> known) => string.Join(", ", known.Keys);
 }

@@ -28,13 +28,16 @@ public static class Problems
     };
 
     /// <summary>For places outside endpoint results (authentication, middleware).</summary>
-    public static async Task Write(HttpContext context, int status, string title, string detail, IDictionary<string, string[]>? errors = null)
+    /// <remarks>
+    /// Executed as a problem result rather than through <see cref="IProblemDetailsService.WriteAsync"/>: that throws when
+    /// the caller's Accept header excludes JSON (a browser's <c>text/html</c>), turning a 401 or 403 into a 500.
+    /// The result still goes through the problem details service when it can, and writes problem+json otherwise.
+    /// </remarks>
+    public static Task Write(HttpContext context, int status, string title, string detail, IDictionary<string, string[]>? errors = null)
     {
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        context.Response.StatusCode = status;
         var problem = errors is null
             ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail }
             : new HttpValidationProblemDetails(errors) { Status = status, Title = title, Detail = detail };
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        return TypedResults.Problem(problem).ExecuteAsync(context);
     }
 }

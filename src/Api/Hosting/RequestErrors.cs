@@ -10,11 +10,20 @@ namespace Campaigns.Api.Hosting;
 /// </summary>
 public sealed partial class RequestErrors(ILogger<RequestErrors> logger) : IExceptionHandler
 {
+    /// <summary>The status a request that failed with <paramref name="exception"/> is answered with, by this handler or the framework.</summary>
+    public static int StatusFor(Exception exception, HttpContext context) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400,
+        OperationCanceledException when context.RequestAborted.IsCancellationRequested => 499, // as the exception handler middleware
+        _ => 500,
+    };
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is BadHttpRequestException bad)
         {
-            if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            var status = StatusFor(bad, context);
+            if (status == StatusCodes.Status413PayloadTooLarge)
             {
                 await Problems.Write(context, 413, "Payload Too Large", "Request bodies are limited to 1 MiB.");
                 return true;
@@ -28,7 +37,6 @@ public sealed partial class RequestErrors(ILogger<RequestErrors> logger) : IExce
                 return true;
             }
 
-            var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400;
             await Problems.Write(context, status, "Bad Request", bad.Message,
                 status == 400 ? new Dictionary<string, string[]> { ["body"] = [bad.Message] } : null);
             return true;
@@ -41,6 +49,12 @@ public sealed partial class RequestErrors(ILogger<RequestErrors> logger) : IExce
 
     private static string FieldOf(JsonException json)
     {
+        if (IsSyntaxError(json))
+        {
+            // The reader's path is where it stopped ("$.budget" for a truncated document), not a field at fault.
+            return "body";
+        }
+
         if (UnmappedProperty().Match(json.Message) is { Success: true } unmapped)
         {
             return unmapped.Groups[1].Value;
@@ -56,9 +70,13 @@ public sealed partial class RequestErrors(ILogger<RequestErrors> logger) : IExce
     }
 
     private static string Describe(JsonException json, string field) =>
-        UnmappedProperty().IsMatch(json.Message) ? $"Unknown field '{field}'."
+        IsSyntaxError(json) ? $"Malformed JSON at line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}."
+        : UnmappedProperty().IsMatch(json.Message) ? $"Unknown field '{field}'."
         : field == "body" ? "Malformed JSON."
         : $"Value has the wrong type or format for '{field}'.";
+
+    /// <summary>System.Text.Json wraps the reader's own exception (a JsonException) when the text is not JSON at all.</summary>
+    private static bool IsSyntaxError(JsonException json) => json.InnerException is JsonException;
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex UnmappedProperty();
