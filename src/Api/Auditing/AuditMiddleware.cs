@@ -13,7 +13,9 @@ public sealed class AuditMiddleware(RequestDelegate next, IClusterClient cluster
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
+        // Reads change nothing, and a request that matched no endpoint changed nothing either.
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            || HttpMethods.IsOptions(context.Request.Method) || context.GetEndpoint() is null)
         {
             await next(context);
             return;

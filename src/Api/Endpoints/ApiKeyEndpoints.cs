@@ -14,6 +14,7 @@ public static class ApiKeyEndpoints
         var keys = routes.MapGroup("/api/api-keys").WithTags("API keys").RequirePermission(Permission.ApiKeysManage);
         keys.MapPost("/", Create).Audited("api_key", "api_key.create");
         keys.MapGet("/", List);
+        keys.MapGet("/{id:guid}", Get);
         keys.MapDelete("/{id:guid}", Revoke).Audited("api_key", "api_key.revoke");
         return routes;
     }
@@ -43,6 +44,11 @@ public static class ApiKeyEndpoints
         return TypedResults.Created($"/api/api-keys/{created.Key.Id}", new CreatedApiKeyResponse(
             created.Key.Id, created.Key.UserId, created.Key.Name, created.Key.Prefix, created.Key.Role, created.Key.CreatedAt, created.Secret));
     }
+
+    private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>
+        (await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).ListApiKeys()).FirstOrDefault(k => k.Id == id) is { } key
+            ? TypedResults.Ok(key)
+            : Problems.NotFound("API key not found.");
 
     private static async Task<IResult> List(HttpContext http, IClusterClient cluster) =>
         TypedResults.Ok(new Page<ApiKeyView>(await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).ListApiKeys(), null));

@@ -14,6 +14,7 @@ public static class UserEndpoints
         var users = routes.MapGroup("/api/users").WithTags("Users").RequirePermission(Permission.UsersManage);
         users.MapPost("/", Create).Audited("user", "user.create");
         users.MapGet("/", List);
+        users.MapGet("/{id:guid}", Get);
         return routes;
     }
 
@@ -41,6 +42,11 @@ public static class UserEndpoints
         http.AuditResource(user.Id);
         return TypedResults.Created($"/api/users/{user.Id}", user);
     }
+
+    private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>
+        (await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).ListUsers()).FirstOrDefault(u => u.Id == id) is { } user
+            ? TypedResults.Ok(user)
+            : Problems.NotFound("User not found.");
 
     private static async Task<IResult> List(HttpContext http, IClusterClient cluster) =>
         TypedResults.Ok(new Page<UserView>(await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).ListUsers(), null));

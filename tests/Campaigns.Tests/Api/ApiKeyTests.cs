@@ -196,3 +196,37 @@ public sealed class ApiKeyTests(ApiHostFixture api) : IClassFixture<ApiHostFixtu
         await (await api.Admin.SendRaw(HttpMethod.Post, "/api/users", json)).ExpectValidationProblem(field);
     }
 }
+
+/// <summary>The Location of a created user or key can be followed, within the organization only.</summary>
+public sealed class CreatedLocationTests(ApiHostFixture api) : IClassFixture<ApiHostFixture>
+{
+    [Fact]
+    public async Task Created_user_and_key_locations_answer_with_the_resource()
+    {
+        var userResponse = await api.Admin.Post("/api/users", new { email = $"loc-{Guid.NewGuid():N}@example.test", role = "finance" });
+        var user = await userResponse.ExpectJson(HttpStatusCode.Created);
+        var readUser = await (await api.Admin.Get(userResponse.Headers.Location!.OriginalString)).ExpectJson(HttpStatusCode.OK);
+        Assert.Equal(user.Str("email"), readUser.Str("email"));
+        Assert.Equal("finance", readUser.Str("role"));
+
+        var keyResponse = await api.Admin.Post("/api/api-keys", new { name = "located", user_id = user.Id() });
+        var key = await keyResponse.ExpectJson(HttpStatusCode.Created);
+        var readKey = await (await api.Admin.Get(keyResponse.Headers.Location!.OriginalString)).ExpectJson(HttpStatusCode.OK);
+        Assert.Equal(key.Str("prefix"), readKey.Str("prefix"));
+        Assert.Null(readKey["key"]);
+
+        var (_, otherAdmin) = await api.NewOrganization();
+        await (await otherAdmin.Get(userResponse.Headers.Location!.OriginalString)).ExpectProblem(HttpStatusCode.NotFound);
+        await (await otherAdmin.Get(keyResponse.Headers.Location!.OriginalString)).ExpectProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Mutating_an_unknown_route_writes_no_audit_row()
+    {
+        var (_, admin) = await api.NewOrganization();
+        await (await admin.Post("/api/no-such-resource", new { a = 1 })).Expect(HttpStatusCode.NotFound);
+
+        var audit = await (await admin.Get("/api/audit")).ExpectJson(HttpStatusCode.OK);
+        Assert.Empty(audit["items"]!.AsArray());
+    }
+}
