@@ -110,7 +110,12 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddPermissionPolicies();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
+        builder.Services.AddOpenApi(o =>
+        {
+            // The document describes the product's API, not the dashboard's or the probes' routes.
+            o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer<BearerSecurityScheme>();
+        });
     }
 
     private static void UseApiPipeline(WebApplication app)

@@ -3,11 +3,13 @@ using Microsoft.OpenApi;
 
 namespace Campaigns.Api.Hosting;
 
-/// <summary>Declares API-key bearer auth in the OpenAPI document so the reference page can send keys.</summary>
+/// <summary>Names the OpenAPI document and declares API-key bearer auth so the reference page can send keys.</summary>
 internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
+        document.Info.Title = "Campaigns API";
+        document.Info.Description = "Influencer, outreach, marketing and ad campaigns on an Orleans cluster. Authenticate with an API key: Authorization: Bearer <key>.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes["ApiKey"] = new OpenApiSecurityScheme
