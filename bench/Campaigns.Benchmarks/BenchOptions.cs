@@ -8,7 +8,7 @@ public sealed record BenchOptions
     public static readonly string[] AllScenarios = ["health", "get", "db-select", "create", "db-insert", "db-create"];
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
     public int Connections { get; init; } = 64;
     public int CreateConcurrency { get; init; } = 64;
     public int Campaigns { get; init; } = 256;
@@ -28,7 +28,7 @@ public sealed record BenchOptions
         dotnet run -c Release --project bench/Campaigns.Benchmarks -- [options]
 
           --duration <s>            measured seconds per scenario (default 10)
-          --warmup <s>              discarded warm-up seconds per scenario (default 3)
+          --warmup <s>              discarded warm-up seconds per scenario (default 5)
           --connections <n>         concurrent connections for reads and /health/live (default 64)
           --create-concurrency <n>  concurrent creates, HTTP and raw SQL (default 64)
           --campaigns <n>           campaigns created up front and read round-robin (default 256)

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace Campaigns.Benchmarks;
 
 /// <summary>CPU used during a scenario, in cores (CPU-seconds per wall-second), split by who used it.</summary>
-public sealed record CpuUse(double Host, double Postgres, double Generator, double Machine)
+public sealed record CpuUse(double Host, double Postgres, double Generator, double Machine, double HostJit)
 {
     /// <summary>Everything else on the machine: other builds and tests on a shared box show up here.</summary>
     public double Other => Math.Max(0, Machine - Host - Postgres - Generator);
@@ -24,21 +24,23 @@ public sealed class CpuMeter(int hostPid, int? postmasterPid)
         ProcessTicks(hostPid, includeReaped: false),
         postmasterPid is { } pm ? ProcessTicks(pm, includeReaped: true) + ChildrenTicks(pm) : 0,
         Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
-        MachineBusyTicks());
+        MachineBusyTicks(),
+        JitThreadTicks(hostPid));
 
     public static CpuUse Between(Snapshot start, Snapshot end)
     {
         var wall = Stopwatch.GetElapsedTime(start.Timestamp, end.Timestamp).TotalSeconds;
         if (wall <= 0)
         {
-            return new CpuUse(0, 0, 0, 0);
+            return new CpuUse(0, 0, 0, 0, 0);
         }
 
         return new CpuUse(
             (end.HostTicks - start.HostTicks) / TicksPerSecond / wall,
             (end.PostgresTicks - start.PostgresTicks) / TicksPerSecond / wall,
             (end.GeneratorSeconds - start.GeneratorSeconds) / wall,
-            (end.MachineBusyTicks - start.MachineBusyTicks) / TicksPerSecond / wall);
+            (end.MachineBusyTicks - start.MachineBusyTicks) / TicksPerSecond / wall,
+            (end.HostJitTicks - start.HostJitTicks) / TicksPerSecond / wall);
     }
 
     private static long ProcessTicks(int pid, bool includeReaped)
@@ -74,6 +76,30 @@ public sealed class CpuMeter(int hostPid, int? postmasterPid)
         return total;
     }
 
+    /// <summary>CPU of the runtime's tiered-compilation thread: non-zero means the host was still JIT-compiling.</summary>
+    private static long JitThreadTicks(int pid)
+    {
+        long total = 0;
+        foreach (var task in SafeEnumerate($"/proc/{pid}/task"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal)
+                    && int.TryParse(Path.GetFileName(task), out var tid)
+                    && StatFields(pid, tid) is { } fields)
+                {
+                    total += Parse(fields[11]) + Parse(fields[12]);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // the thread ended
+            }
+        }
+
+        return total;
+    }
+
     private static IEnumerable<string> SafeEnumerate(string path)
     {
         try
@@ -86,11 +112,11 @@ public sealed class CpuMeter(int hostPid, int? postmasterPid)
         }
     }
 
-    private static string[]? StatFields(int pid)
+    private static string[]? StatFields(int pid, int? tid = null)
     {
         try
         {
-            var text = File.ReadAllText($"/proc/{pid}/stat");
+            var text = File.ReadAllText(tid is { } t ? $"/proc/{pid}/task/{t}/stat" : $"/proc/{pid}/stat");
             var close = text.LastIndexOf(')');
             return close < 0 ? null : text[(close + 2)..].Split(' ');
         }
@@ -135,5 +161,5 @@ public sealed class CpuMeter(int hostPid, int? postmasterPid)
     [DllImport("libc", SetLastError = true)]
     private static extern long sysconf(int name);
 
-    public sealed record Snapshot(long Timestamp, long HostTicks, long PostgresTicks, double GeneratorSeconds, long MachineBusyTicks);
+    public sealed record Snapshot(long Timestamp, long HostTicks, long PostgresTicks, double GeneratorSeconds, long MachineBusyTicks, long HostJitTicks);
 }

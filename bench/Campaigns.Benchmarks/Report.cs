@@ -23,13 +23,19 @@ public static class Report
         sb.AppendLine(ci, $"- Each scenario: {options.Warmup.TotalSeconds:0.#} s warm-up (discarded), then {options.Duration.TotalSeconds:0.#} s measured; closed loop on loopback; generator, host and PostgreSQL share the machine.");
         sb.AppendLine(ci, $"- Reads: {options.Connections} connections over {options.Campaigns} campaigns; creates: {options.CreateConcurrency} concurrent. Host log level Warning; it wrote {hostOutputLines} console line(s) during the run.");
         sb.AppendLine();
-        sb.AppendLine("| Scenario | Concurrency | Ops/s | p50 ms | p90 ms | p99 ms | max ms | Ops | Errors | CPU cores: host / pg / generator / other |");
-        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        sb.AppendLine("| Scenario | Concurrency | Ops/s | p50 ms | p90 ms | p99 ms | max ms | Ops | Errors | CPU cores: host / pg / generator / other | CPU µs per op: host + pg |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var r in results)
         {
             var l = r.Latency;
             sb.AppendLine(ci,
-                $"| {r.Name} | {r.Concurrency} | {r.PerSecond:N0} | {l.PercentileMillis(50):F2} | {l.PercentileMillis(90):F2} | {l.PercentileMillis(99):F2} | {l.MaxMicros / 1000.0:F1} | {r.Operations:N0} | {r.Errors:N0} | {r.Cpu.Host:F2} / {r.Cpu.Postgres:F2} / {r.Cpu.Generator:F2} / {r.Cpu.Other:F2} |");
+                $"| {r.Name} | {r.Concurrency} | {r.PerSecond:N0} | {l.PercentileMillis(50):F2} | {l.PercentileMillis(90):F2} | {l.PercentileMillis(99):F2} | {l.MaxMicros / 1000.0:F1} | {r.Operations:N0} | {r.Errors:N0} | {r.Cpu.Host:F2} / {r.Cpu.Postgres:F2} / {r.Cpu.Generator:F2} / {r.Cpu.Other:F2} | {PerOp(r.Cpu.Host, r)} + {PerOp(r.Cpu.Postgres, r)} |");
+        }
+
+        foreach (var r in results.Where(r => r.Cpu.Host > 0 && r.Cpu.HostJit > 0.05 * r.Cpu.Host))
+        {
+            sb.AppendLine();
+            sb.AppendLine(ci, $"Note: the host was still JIT-compiling during {r.Name} ({r.Cpu.HostJit / r.Cpu.Host:P0} of its CPU); a longer --warmup would give steadier figures.");
         }
 
         var errors = results.Where(r => r.FirstError is not null).ToList();
@@ -65,6 +71,10 @@ public static class Report
 
         return sb.ToString();
     }
+
+    /// <summary>CPU time per operation: steadier than rates when other work shares the machine.</summary>
+    private static string PerOp(double cores, ScenarioResult r) =>
+        r.PerSecond > 0 ? (cores / r.PerSecond * 1_000_000).ToString("F0", CultureInfo.InvariantCulture) : "–";
 
     private static string Verdict(bool met) => met ? "met" : "**missed**";
 

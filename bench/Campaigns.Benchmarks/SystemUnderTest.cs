@@ -71,6 +71,7 @@ public sealed partial class SystemUnderTest : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => sut.Capture(e.Data);
         Console.WriteLine($"Starting the system: dotnet {apiDll} (Urls={environment["Urls"]}, LocalPostgres__DataDirectory={environment["LocalPostgres__DataDirectory"]})");
         process.Start();
+        Console.WriteLine($"Host process id {process.Id}.");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
