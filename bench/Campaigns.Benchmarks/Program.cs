@@ -63,6 +63,28 @@ try
     var meter = new CpuMeter(sut.ProcessId, sut.PostmasterPid());
     var database = new DatabaseLoad(dataSource, organizationId);
 
+    if (options.HostWarmup > TimeSpan.Zero)
+    {
+        // Tiered compilation needs a while under load before the host runs its final code: exercise every
+        // measured HTTP path at once (reads, /health/live, a few creates) and discard the figures.
+        Console.WriteLine($"Warming the host up ({options.HostWarmup.TotalSeconds:0.#} s of mixed traffic)...");
+        using var http = new HttpLoad(options.Connections);
+        var health = new Uri(sut.BaseAddress, "health/live");
+        var create = new Uri(sut.BaseAddress, "api/campaigns");
+        var warm = await ClosedLoop.Run("warm-up", "http", options.Connections, TimeSpan.Zero, options.HostWarmup,
+            w => (w % 8) switch
+            {
+                0 => http.Worker([HttpLoad.PostJson(create, apiKey, createBody)], HttpStatusCode.Created),
+                1 or 3 or 5 => http.Worker([HttpLoad.Get(health, null)], HttpStatusCode.OK),
+                _ => http.Worker(ids.Select(id => HttpLoad.Get(new Uri(sut.BaseAddress, $"api/campaigns/{id}"), apiKey)).Take(32).ToArray(), HttpStatusCode.OK),
+            },
+            meter, ct);
+        if (warm.Errors > 0)
+        {
+            throw new InvalidOperationException($"Warm-up failed: {warm.FirstError}");
+        }
+    }
+
     var results = new List<ScenarioResult>();
     foreach (var scenario in options.Scenarios)
     {
