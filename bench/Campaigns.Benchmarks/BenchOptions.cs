@@ -15,6 +15,7 @@ public sealed record BenchOptions
     public int Campaigns { get; init; } = 256;
     public string[] Scenarios { get; init; } = AllScenarios;
     public string? Output { get; init; }
+    public string? BaselineDbOptions { get; init; }
     public string? ApiDll { get; init; }
     public string? Repository { get; init; }
     public bool NoBuild { get; init; }
@@ -37,6 +38,8 @@ public sealed record BenchOptions
           --campaigns <n>           campaigns created up front and read round-robin (default 256)
           --scenarios <list>        comma-separated subset of: health,get,db-select,create,db-insert,db-create
           --out <file>              also write the markdown report to this file
+          --baseline-db-options <s> Npgsql settings appended to the raw baselines' connection string only,
+                                    to try a driver setting before proposing it (e.g. "No Reset On Close=true")
           --no-build                do not run 'dotnet build -c Release' on src/Api first
           --api-dll <path>          run this Campaigns.Api.dll instead of src/Api/bin/Release/*/Campaigns.Api.dll
           --repo <path>             repository root (default: found upwards from the current folder)
@@ -59,6 +62,7 @@ public sealed record BenchOptions
                 "--campaigns" => o with { Campaigns = Positive(Value()) },
                 "--scenarios" => o with { Scenarios = Names(Value()) },
                 "--out" => o with { Output = Value() },
+                "--baseline-db-options" => o with { BaselineDbOptions = Value() },
                 "--api-dll" => o with { ApiDll = Path.GetFullPath(Value()) },
                 "--repo" => o with { Repository = Path.GetFullPath(Value()) },
                 "--no-build" => o with { NoBuild = true },

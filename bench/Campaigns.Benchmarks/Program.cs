@@ -58,6 +58,12 @@ try
     Console.WriteLine($"Created {ids.Count} campaigns to read.");
 
     var connectionString = await sut.AttachDatabase(ct);
+    if (options.BaselineDbOptions is { } extra)
+    {
+        connectionString = new NpgsqlConnectionStringBuilder($"{connectionString};{extra}").ConnectionString;
+        Console.WriteLine($"Raw baselines use: {connectionString}");
+    }
+
     await using var dataSource = NpgsqlDataSource.Create(connectionString);
     var postgresVersion = (string?)await dataSource.CreateCommand("SHOW server_version").ExecuteScalarAsync(ct) ?? "?";
     var meter = new CpuMeter(sut.ProcessId, sut.PostmasterPid());

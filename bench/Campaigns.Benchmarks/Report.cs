@@ -21,6 +21,11 @@ public static class Report
         sb.AppendLine(ci, $"- Command: `dotnet run -c Release --project bench/Campaigns.Benchmarks{(args.Length > 0 ? " -- " + string.Join(' ', args) : "")}`");
         sb.AppendLine(ci, $"- Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}, PostgreSQL {postgresVersion} (the system's own local server: fsync on)");
         sb.AppendLine(ci, $"- Host warmed up with {options.HostWarmup.TotalSeconds:0.#} s of mixed traffic first; each scenario: {options.Warmup.TotalSeconds:0.#} s warm-up (discarded), then {options.Duration.TotalSeconds:0.#} s measured; closed loop on loopback; generator, host and PostgreSQL share the machine.");
+        if (options.BaselineDbOptions is { } extra)
+        {
+            sb.AppendLine(ci, $"- Raw baselines ran with extra Npgsql settings `{extra}` (the product does not).");
+        }
+
         sb.AppendLine(ci, $"- Reads: {options.Connections} connections over {options.Campaigns} campaigns; creates: {options.CreateConcurrency} concurrent. Host log level Warning; it wrote {hostOutputLines} console line(s) during the run.");
         sb.AppendLine();
         sb.AppendLine("| Scenario | Concurrency | Ops/s | p50 ms | p90 ms | p99 ms | max ms | Ops | Errors | CPU cores: host / pg / generator / other | CPU µs per op: host + pg |");
