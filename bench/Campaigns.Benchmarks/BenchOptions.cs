@@ -9,7 +9,7 @@ public sealed record BenchOptions
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
-    public TimeSpan HostWarmup { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan HostWarmup { get; init; } = TimeSpan.FromSeconds(20);
     public int Connections { get; init; } = 64;
     public int CreateConcurrency { get; init; } = 64;
     public int Campaigns { get; init; } = 256;
@@ -32,7 +32,7 @@ public sealed record BenchOptions
           --duration <s>            measured seconds per scenario (default 10)
           --warmup <s>              discarded warm-up seconds per scenario (default 5)
           --host-warmup <s>         mixed reads, health checks and creates before the first scenario,
-                                    so the host's JIT has settled (default 15)
+                                    so the host's JIT has settled (default 20)
           --connections <n>         concurrent connections for reads and /health/live (default 64)
           --create-concurrency <n>  concurrent creates, HTTP and raw SQL (default 64)
           --campaigns <n>           campaigns created up front and read round-robin (default 256)
