@@ -10,8 +10,8 @@ public static class PermissionPolicies
     {
         foreach (var permission in Enum.GetValues<Permission>())
         {
+            // No AddAuthenticationSchemes here: the default scheme already authenticated the request once.
             authorization.AddPolicy(permission.ToString(), policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context =>
                     context.Resource is HttpContext http
