@@ -67,7 +67,7 @@ public sealed partial class ApifyClient(HttpClient http, IOptions<ApifyOptions> 
 
             var items = ApifyResponses.ReadItems(body);
             var run = new ApifyRun(null, ApifyRunStatus.Succeeded, null, null, null, null, null, ApifyRunPath.Synchronous);
-            LogRunFinished(logger, actorId, "(synchronous)", run.Status, items.Count, null);
+            LogSynchronousRunFinished(logger, actorId, items.Count);
             return new ApifyActorResult(items, run);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -163,6 +163,9 @@ public sealed partial class ApifyClient(HttpClient http, IOptions<ApifyOptions> 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Apify: actor {ActorId} started run {RunId}")]
     private static partial void LogAsynchronousRunStarted(ILogger logger, string actorId, string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Apify: actor {ActorId} returned {ItemCount} items synchronously (this path does not report cost)")]
+    private static partial void LogSynchronousRunFinished(ILogger logger, string actorId, int itemCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Apify: actor {ActorId} run {RunId} ended {Status} with {ItemCount} items, cost {UsageTotalUsd} USD")]
     private static partial void LogRunFinished(ILogger logger, string actorId, string runId, string status, int itemCount, decimal? usageTotalUsd);

@@ -13,6 +13,7 @@ public static class ApifyRegistration
     {
         services.AddOptions<ApifyOptions>().Bind(configuration.GetSection(ApifyOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ApifyHttpLogger>();
 
         services.AddHttpClient<ApifyClient>((provider, http) =>
             {
@@ -21,6 +22,9 @@ public static class ApifyRegistration
                 // The synchronous endpoint holds a request open for up to five minutes; the client bounds each wait itself.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // The default loggers put raw header values (the bearer token) into structured log state.
+            .RemoveAllLoggers()
+            .AddLogger<ApifyHttpLogger>()
             .AddResilienceHandler("apify-retries", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ApifyOptions>>().Value;
