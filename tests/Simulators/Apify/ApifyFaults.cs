@@ -11,7 +11,7 @@ public sealed class ApifyFaults
 
     /// <summary>The next <paramref name="times"/> matching calls answer <paramref name="status"/> with an Apify error body.</summary>
     public void RespondNext(ApifyEndpoint endpoint, int times, int status, (string Type, string Message) error, int? retryAfterSeconds = null) =>
-        Add(new ScriptedFault(endpoint, times, status, error, retryAfterSeconds, DropConnection: false));
+        Add(new ScriptedFault(endpoint, times, status, error, retryAfterSeconds, DropConnection: false, Hang: null));
 
     /// <summary>429 with a Retry-After header, as Apify's rate limiter answers.</summary>
     public void RateLimitNext(int times, int retryAfterSeconds = 0, ApifyEndpoint endpoint = ApifyEndpoint.Any) =>
@@ -26,7 +26,11 @@ public sealed class ApifyFaults
 
     /// <summary>The connection is cut before any answer: the client sees a network error.</summary>
     public void DropNextConnections(int times, ApifyEndpoint endpoint = ApifyEndpoint.Any) =>
-        Add(new ScriptedFault(endpoint, times, 0, default, null, DropConnection: true));
+        Add(new ScriptedFault(endpoint, times, 0, default, null, DropConnection: true, Hang: null));
+
+    /// <summary>The next calls get no answer for <paramref name="hang"/> (then a normal one): a stalled connection.</summary>
+    public void HangNext(int times, TimeSpan hang, ApifyEndpoint endpoint = ApifyEndpoint.Any) =>
+        Add(new ScriptedFault(endpoint, times, 0, default, null, DropConnection: false, Hang: hang));
 
     internal ScriptedFault? TakeFor(ApifyEndpoint endpoint)
     {
@@ -58,4 +62,5 @@ internal sealed record ScriptedFault(
     int Status,
     (string Type, string Message) Error,
     int? RetryAfterSeconds,
-    bool DropConnection);
+    bool DropConnection,
+    TimeSpan? Hang);

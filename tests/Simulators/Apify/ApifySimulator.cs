@@ -92,7 +92,16 @@ public sealed class ApifySimulator : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null;
 
-        var answer = apify.Answer(endpoint, path.Trim('/').Split('/'), authorization, request.Query["token"].FirstOrDefault(), body);
+        SimulatorAnswer answer;
+        try
+        {
+            answer = await apify.Answer(endpoint, path.Trim('/').Split('/'), authorization, request.Query["token"].FirstOrDefault(), body, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up on a hung request; record it, there is no one left to answer.
+            answer = SimulatorAnswer.Dropped;
+        }
         requests.Enqueue(new RecordedApifyRequest(endpoint, request.Method, path, request.QueryString.Value ?? "", authorization, body, answer.Status, time.GetUtcNow()));
 
         if (answer.DropConnection)

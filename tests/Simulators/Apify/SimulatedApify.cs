@@ -16,12 +16,16 @@ internal sealed class SimulatedApify(string token, ApifyFaults faults, TimeProvi
 
     public void ScriptNextRun(ApifyRunScript script) => runScripts.Enqueue(script);
 
-    public SimulatorAnswer Answer(ApifyEndpoint endpoint, string[] segments, string? authorization, string? queryToken, string body)
+    public async Task<SimulatorAnswer> Answer(ApifyEndpoint endpoint, string[] segments, string? authorization, string? queryToken, string body, CancellationToken aborted)
     {
         if (faults.TakeFor(endpoint) is { } fault)
-            return fault.DropConnection
-                ? SimulatorAnswer.Dropped
-                : SimulatorAnswer.Error(fault.Status, fault.Error, fault.RetryAfterSeconds);
+        {
+            if (fault.Hang is not { } hang)
+                return fault.DropConnection
+                    ? SimulatorAnswer.Dropped
+                    : SimulatorAnswer.Error(fault.Status, fault.Error, fault.RetryAfterSeconds);
+            await Task.Delay(hang, time, aborted);
+        }
 
         if (endpoint == ApifyEndpoint.Unknown)
             return SimulatorAnswer.Error(404, ApifyErrors.PageNotFound);

@@ -9,8 +9,8 @@ namespace Campaigns.Integrations.Apify;
 
 /// <summary>
 /// Typed client for Apify's REST API v2: runs an actor and returns its dataset items.
-/// Transient failures (network, 429, 5xx) are retried by the resilience handler registered in
-/// <see cref="ApifyRegistration"/>; this class decides what a final answer means.
+/// Transient failures (network, hung attempts, 429, 5xx) are retried by the handler configured in
+/// <see cref="ApifyResilience"/>; this class decides what a final answer means.
 /// </summary>
 public sealed partial class ApifyClient(HttpClient http, IOptions<ApifyOptions> options, TimeProvider time, ILogger<ApifyClient> logger)
 {
@@ -30,8 +30,9 @@ public sealed partial class ApifyClient(HttpClient http, IOptions<ApifyOptions> 
 
     /// <summary>
     /// Runs <paramref name="actorId"/> (id or <c>owner~name</c>) with <paramref name="inputJson"/> as its input and
-    /// returns the run's dataset items. Tries the synchronous endpoint first; if Apify answers 408 because the run
-    /// outlasted its synchronous wait, starts an asynchronous run and polls it to the end.
+    /// returns the run's dataset items. When the budget fits Apify's synchronous wait, tries the synchronous endpoint
+    /// first; if Apify answers 408 because the run outlasted that wait, or the budget is longer, starts an
+    /// asynchronous run and polls it to the end.
     /// </summary>
     /// <param name="timeout">The run's time budget, passed to Apify so the run stops by itself when it is spent.</param>
     public async Task<ApifyActorResult> RunActorAndGetItems(string actorId, string inputJson, TimeSpan timeout, CancellationToken cancellationToken = default)
@@ -42,11 +43,16 @@ public sealed partial class ApifyClient(HttpClient http, IOptions<ApifyOptions> 
         if (!IsConfigured)
             throw new ApifyException(NotConfiguredReason!, errorType: ApifyException.Types.NotConfigured);
 
-        var synchronous = await TryRunSynchronously(actorId, inputJson, timeout, cancellationToken);
-        if (synchronous is not null)
-            return synchronous;
+        // Apify does not abort a run when it answers 408, so a run allowed to outlast the synchronous wait could be
+        // left working (and billing) beside the asynchronous one that replaces it. Such runs start asynchronously.
+        if (timeout <= SynchronousWaitLimit)
+        {
+            var synchronous = await TryRunSynchronously(actorId, inputJson, timeout, cancellationToken);
+            if (synchronous is not null)
+                return synchronous;
+            LogSynchronousWaitExceeded(logger, actorId);
+        }
 
-        LogSynchronousWaitExceeded(logger, actorId);
         return await RunAsynchronously(actorId, inputJson, timeout, cancellationToken);
     }
 
@@ -60,7 +66,7 @@ public sealed partial class ApifyClient(HttpClient http, IOptions<ApifyOptions> 
         LogSynchronousRunStarting(logger, actorId);
         try
         {
-            var (status, body) = await Send(HttpMethod.Post, path, inputJson, $"the synchronous run of {actorId}", wait.Token);
+            var (status, body) = await Send(HttpMethod.Post, path, inputJson, $"the synchronous run of {actorId}", wait.Token, heldOpenByApify: true);
             if (status == HttpStatusCode.RequestTimeout)
                 return null;
             EnsureSuccess(status, body, $"the synchronous run of {actorId}");
@@ -116,9 +122,11 @@ public sealed partial class ApifyClient(HttpClient http, IOptions<ApifyOptions> 
     }
 
     /// <summary>One request (retried by the handler underneath); network failures that outlast the retries become an <see cref="ApifyException"/>.</summary>
-    private async Task<(HttpStatusCode Status, string Body)> Send(HttpMethod method, string path, string? json, string what, CancellationToken cancellationToken)
+    private async Task<(HttpStatusCode Status, string Body)> Send(
+        HttpMethod method, string path, string? json, string what, CancellationToken cancellationToken, bool heldOpenByApify = false)
     {
         using var request = new HttpRequestMessage(method, path);
+        request.Options.Set(ApifyResilience.HeldOpenByApify, heldOpenByApify);
         // Per request rather than on the HttpClient, so a token changed in configuration applies to the next call.
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Options.Token);
         if (json is not null)
@@ -130,7 +138,7 @@ public sealed partial class ApifyClient(HttpClient http, IOptions<ApifyOptions> 
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             return (response.StatusCode, body);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {
             throw new ApifyException(
                 $"Apify could not be reached for {what} after {Options.MaxRetryAttempts + 1} attempts: {exception.Message}",
@@ -145,7 +153,7 @@ public sealed partial class ApifyClient(HttpClient http, IOptions<ApifyOptions> 
 
         var error = ApifyResponses.ErrorFrom(status, body, what);
         // 429 and 5xx reach this point only once the retries are spent; say so, it is what an operator needs to know.
-        if (ApifyRetryPolicy.IsRetriedStatus(status))
+        if (ApifyResilience.IsRetriedStatus(status))
             error = new ApifyException($"{error.Message} (gave up after {Options.MaxRetryAttempts + 1} attempts)", error.StatusCode, error.ErrorType);
         LogRequestRefused(logger, what, (int)status, error.ErrorType);
         throw error;

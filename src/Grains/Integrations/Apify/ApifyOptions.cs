@@ -18,6 +18,9 @@ public sealed class ApifyOptions
     /// <summary>First retry delay; later ones grow exponentially, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long one attempt of an ordinary request may take before it counts as failed and is retried.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How often an asynchronous run's status is read while it is not finished.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 

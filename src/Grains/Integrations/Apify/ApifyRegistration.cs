@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace Campaigns.Integrations.Apify;
 
@@ -11,7 +10,13 @@ public static class ApifyRegistration
 {
     public static IServiceCollection AddApifyClient(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ApifyOptions>().Bind(configuration.GetSection(ApifyOptions.SectionName));
+        services.AddOptions<ApifyOptions>()
+            .Bind(configuration.GetSection(ApifyOptions.SectionName))
+            .Validate(options => Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
+                "Apify:BaseUrl must be an absolute http(s) URL.")
+            .Validate(options => options.MaxRetryAttempts >= 1, "Apify:MaxRetryAttempts must be at least 1.")
+            .Validate(options => options.PollInterval > TimeSpan.Zero && options.RequestTimeout > TimeSpan.Zero,
+                "Apify:PollInterval and Apify:RequestTimeout must be positive.");
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApifyHttpLogger>();
 
@@ -28,7 +33,7 @@ public static class ApifyRegistration
             .AddResilienceHandler("apify-retries", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ApifyOptions>>().Value;
-                pipeline.AddRetry(ApifyRetryPolicy.For(options));
+                ApifyResilience.Configure(pipeline, options);
             });
 
         return services;

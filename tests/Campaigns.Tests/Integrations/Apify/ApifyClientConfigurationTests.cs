@@ -71,6 +71,20 @@ public sealed class ApifyClientConfigurationTests
         Assert.Equal("clockworks~tiktok-scraper", options.Actors.For("tiktok", ScrapeKind.Profile));
     }
 
+    [Fact]
+    public async Task A_base_url_that_is_not_an_absolute_http_url_is_refused_with_the_setting_named()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Apify:BaseUrl"] = "api.apify.com",
+            ["Apify:Token"] = "apify_api_configured",
+        }).Build();
+        await using var harness = ApifyClientHarness.Build(configuration);
+
+        var error = Assert.Throws<OptionsValidationException>(() => harness.Client);
+        Assert.Contains("Apify:BaseUrl", error.Message);
+    }
+
     private static ApifyOptions OptionsOf(ApifyClientHarness harness) =>
         harness.Services.GetRequiredService<IOptions<ApifyOptions>>().Value;
 }

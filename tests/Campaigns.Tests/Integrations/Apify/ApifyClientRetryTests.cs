@@ -99,4 +99,31 @@ public sealed class ApifyClientRetryTests
         Assert.IsType<HttpRequestException>(error.InnerException, exactMatch: false);
         Assert.Equal(ApifyClientHarness.MaxRetryAttempts + 1, simulator.CountRequests(ApifyEndpoint.Any));
     }
+
+    [Fact]
+    public async Task A_hung_request_times_out_and_is_retried()
+    {
+        await using var simulator = await ApifySimulator.Start();
+        simulator.Faults.TimeOutNextSynchronousRuns();
+        simulator.Faults.HangNext(1, TimeSpan.FromSeconds(30), ApifyEndpoint.DatasetItems);
+        await using var harness = ApifyClientHarness.For(simulator, settings: new Dictionary<string, string?> { ["Apify:RequestTimeout"] = "00:00:00.200" });
+
+        var result = await RunInstagramPosts(harness);
+
+        Assert.NotEmpty(result.Items);
+        Assert.Equal(2, simulator.CountRequests(ApifyEndpoint.DatasetItems));
+    }
+
+    [Fact]
+    public async Task The_synchronous_run_is_not_cut_short_by_the_per_request_timeout()
+    {
+        await using var simulator = await ApifySimulator.Start();
+        simulator.Faults.HangNext(1, TimeSpan.FromMilliseconds(600), ApifyEndpoint.RunSync);
+        await using var harness = ApifyClientHarness.For(simulator, settings: new Dictionary<string, string?> { ["Apify:RequestTimeout"] = "00:00:00.100" });
+
+        var result = await RunInstagramPosts(harness);
+
+        Assert.Equal(ApifyRunPath.Synchronous, result.Run.Path);
+        Assert.Equal(1, simulator.CountRequests(ApifyEndpoint.Any));
+    }
 }

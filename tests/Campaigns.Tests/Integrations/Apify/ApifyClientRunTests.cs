@@ -63,6 +63,21 @@ public sealed class ApifyClientRunTests
     }
 
     [Fact]
+    public async Task A_budget_longer_than_the_synchronous_wait_starts_an_asynchronous_run_directly()
+    {
+        await using var simulator = await ApifySimulator.Start();
+        await using var harness = ApifyClientHarness.For(simulator);
+
+        var result = await harness.Client.RunActorAndGetItems(
+            ApifySampleItems.InstagramPostActor, ApifyInputs.InstagramPosts("long.budget"), TimeSpan.FromMinutes(10), Cancellation);
+
+        Assert.Equal(ApifyRunPath.Asynchronous, result.Run.Path);
+        Assert.Equal(0, simulator.CountRequests(ApifyEndpoint.RunSync));
+        var start = Assert.Single(simulator.Requests, request => request.Endpoint == ApifyEndpoint.StartRun);
+        Assert.Contains("timeout=600", start.Query);
+    }
+
+    [Fact]
     public async Task A_failure_while_polling_is_retried_and_the_run_still_completes()
     {
         await using var simulator = await ApifySimulator.Start();
