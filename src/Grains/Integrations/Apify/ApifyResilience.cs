@@ -1,0 +1,56 @@
+using System.Net;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.Timeout;
+
+namespace Campaigns.Integrations.Apify;
+
+/// <summary>Which Apify answers are worth another attempt, how long to wait before it, and how long one attempt may take.</summary>
+public static class ApifyResilience
+{
+    /// <summary>
+    /// Marks the synchronous run request, which Apify legitimately holds open for minutes; the client bounds that
+    /// wait itself, so the per-attempt timeout must not cut it short.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> HeldOpenByApify = new("Campaigns.Apify.HeldOpenByApify");
+
+    /// <summary>429 (rate limit) and 5xx: Apify's own advice is to retry these with backoff.</summary>
+    public static bool IsRetriedStatus(HttpStatusCode status) =>
+        status == HttpStatusCode.TooManyRequests || (int)status >= 500;
+
+    /// <summary>Retries (outer) around a per-attempt timeout (inner), so an attempt that hangs is retried too.</summary>
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ApifyOptions options)
+    {
+        pipeline.AddRetry(RetryFor(options));
+        pipeline.AddTimeout(new HttpTimeoutStrategyOptions
+        {
+            TimeoutGenerator = arguments =>
+            {
+                var request = arguments.Context.GetRequestMessage();
+                var heldOpen = request is not null && request.Options.TryGetValue(HeldOpenByApify, out var value) && value;
+                // Infinite disables the timeout for this attempt.
+                return ValueTask.FromResult(heldOpen ? Timeout.InfiniteTimeSpan : options.RequestTimeout);
+            },
+        });
+    }
+
+    /// <summary>
+    /// Exponential backoff with jitter from <see cref="ApifyOptions.RetryBaseDelay"/>; a Retry-After header wins.
+    /// 408 is deliberately not retried: on the synchronous endpoint it means "the run is still going", which the
+    /// client answers by following the run asynchronously, not by starting it again.
+    /// </summary>
+    public static HttpRetryStrategyOptions RetryFor(ApifyOptions options) => new()
+    {
+        MaxRetryAttempts = options.MaxRetryAttempts,
+        Delay = options.RetryBaseDelay,
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        ShouldRetryAfterHeader = true,
+        ShouldHandle = arguments => ValueTask.FromResult(arguments.Outcome switch
+        {
+            { Exception: HttpRequestException or TimeoutRejectedException } => true,
+            { Result: { } response } => IsRetriedStatus(response.StatusCode),
+            _ => false,
+        }),
+    };
+}
