@@ -132,8 +132,10 @@ public static class CreatorCsv
         }
 
         var values = new SocialProfileDraft(
-            CreatorFields.Platform(Profile("platform", ProfileField.Platform), errors, "platform") ?? "",
-            CreatorFields.Username(Profile("username", ProfileField.Username), errors, "username") ?? "",
+            // Platform and username identify the profile, so they are never among the fields a re-import changes:
+            // "@Anna" in a file finds "anna" and keeps the spelling on record.
+            CreatorFields.Platform(cell("platform"), errors, "platform") ?? "",
+            CreatorFields.Username(cell("username"), errors, "username") ?? "",
             CreatorFields.Followers(Whole(Profile("followers_declared", ProfileField.FollowersDeclared), "followers_declared", errors), errors, "followers_declared"),
             CreatorFields.EngagementRate(Rate(Profile("engagement_rate_declared", ProfileField.EngagementRateDeclared), errors), errors, "engagement_rate_declared"),
             CreatorFields.Niches(Profile("niches", ProfileField.Niches)?.Split(NicheSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), errors, "niches"),

@@ -158,9 +158,13 @@ public static class CreatorPatch
             }
 
             var (id, values, fields) = ReadProfile(element, prefix, errors);
-            if (id is { } profileId)
+            if (element.TryGetProperty("id", out _))
             {
-                changed.Add(new ProfileChanges(profileId, values, fields));
+                if (id is { } profileId)
+                {
+                    changed.Add(new ProfileChanges(profileId, values, fields));
+                }
+
                 continue;
             }
 
