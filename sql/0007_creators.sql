@@ -47,6 +47,9 @@ CREATE INDEX creator_social_profiles_creator ON creator_social_profiles (creator
 
 -- Stage-2 selection: platform = ANY(…) and an audience-size band on followers_actual. Partial on
 -- "has declared or verified data" (followers_actual IS NOT NULL), which the selection always requires.
+-- Checked with EXPLAIN ANALYZE on 40 000 profiles (5 organizations): mid-tier + instagram/tiktok + '%moscow%'
+-- plans a BitmapAnd of this index and the location trigram index, then creators_pkey per row, and sorts the
+-- ~75 matches; without a location, this index alone feeds a hash join with creators_org_id.
 CREATE INDEX creator_social_profiles_selection
     ON creator_social_profiles (organization_id, platform, followers_actual)
     WHERE followers_actual IS NOT NULL;

@@ -232,7 +232,7 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
                        p.id AS profile_id, p.creator_id, p.platform, p.username, p.followers_actual,
                        p.engagement_rate_actual, p.followers_verified IS NOT NULL AS verified, p.niches, p.location
                 FROM creator_social_profiles p
-                JOIN creators c ON c.id = p.creator_id
+                JOIN creators c ON c.id = p.creator_id AND c.organization_id = $1
                 WHERE p.organization_id = $1
                   AND (cardinality($2::text[]) = 0 OR p.platform = ANY($2))
                   AND p.followers_actual IS NOT NULL
