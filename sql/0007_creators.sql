@@ -29,7 +29,7 @@ CREATE TABLE creator_social_profiles (
     followers_actual          bigint GENERATED ALWAYS AS (coalesce(followers_verified, followers_declared)) STORED,
     -- Engagement rates are fractions (0.035 = 3.5 %), the same unit as a post's (likes+comments+shares)/followers.
     engagement_rate_declared  numeric(9, 6) CHECK (engagement_rate_declared BETWEEN 0 AND 1),
-    engagement_rate_verified  numeric(9, 6) CHECK (engagement_rate_verified BETWEEN 0 AND 1),
+    engagement_rate_verified  numeric(9, 6) CHECK (engagement_rate_verified >= 0), -- a viral small account can pass 1
     engagement_rate_actual    numeric(9, 6) GENERATED ALWAYS AS (coalesce(engagement_rate_verified, engagement_rate_declared)) STORED,
     niches                    text[] NOT NULL DEFAULT '{}',
     location                  text,

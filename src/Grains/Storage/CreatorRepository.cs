@@ -261,7 +261,7 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
         {
             candidates.Add(new CreatorCandidate(
                 r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetInt64(4),
-                r.IsDBNull(5) ? null : r.GetDecimal(5), r.GetBoolean(6), r.GetFieldValue<string[]>(7),
+                r.IsDBNull(5) ? null : Rate(r.GetDecimal(5)), r.GetBoolean(6), r.GetFieldValue<string[]>(7),
                 r.IsDBNull(8) ? null : r.GetString(8)));
         }
 
@@ -440,6 +440,9 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
         return rows.Select(c => new CreatorView(c.Id, c.Name, c.Email, c.IsActive, byCreator.GetValueOrDefault(c.Id) ?? [], c.CreatedAt, c.UpdatedAt)).ToList();
     }
 
+    /// <summary>numeric(9,6) reads back as 0.042000; callers sent 0.042 and should see it again.</summary>
+    private static decimal Rate(decimal stored) => stored / 1.000000000000000000000000000000000m;
+
     private static SocialProfileView ReadProfile(NpgsqlDataReader r) => new(
         Id: r.GetGuid(0),
         Platform: r.GetString(1),
@@ -447,9 +450,9 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
         FollowersDeclared: r.IsDBNull(3) ? null : r.GetInt64(3),
         FollowersVerified: r.IsDBNull(4) ? null : r.GetInt64(4),
         FollowersActual: r.IsDBNull(5) ? null : r.GetInt64(5),
-        EngagementRateDeclared: r.IsDBNull(6) ? null : r.GetDecimal(6),
-        EngagementRateVerified: r.IsDBNull(7) ? null : r.GetDecimal(7),
-        EngagementRateActual: r.IsDBNull(8) ? null : r.GetDecimal(8),
+        EngagementRateDeclared: r.IsDBNull(6) ? null : Rate(r.GetDecimal(6)),
+        EngagementRateVerified: r.IsDBNull(7) ? null : Rate(r.GetDecimal(7)),
+        EngagementRateActual: r.IsDBNull(8) ? null : Rate(r.GetDecimal(8)),
         Niches: r.GetFieldValue<string[]>(9),
         Location: r.IsDBNull(10) ? null : r.GetString(10),
         Bio: r.IsDBNull(11) ? null : r.GetString(11),

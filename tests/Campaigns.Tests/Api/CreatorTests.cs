@@ -42,6 +42,7 @@ public sealed class CreatorTests(ApiHostFixture api) : IClassFixture<ApiHostFixt
         Assert.Null(instagram["followers_verified"]);
         Assert.Equal(48_000, instagram["followers_actual"]!.GetValue<long>());
         Assert.Equal(0.042m, instagram["engagement_rate_declared"]!.GetValue<decimal>());
+        Assert.Equal("0.042", instagram["engagement_rate_declared"]!.ToJsonString());
         Assert.Equal(0.042m, instagram["engagement_rate_actual"]!.GetValue<decimal>());
         Assert.Equal(new[] { "fashion", "beauty" }, instagram["niches"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal("Moscow, Russia", instagram.Str("location"));
