@@ -1,4 +1,3 @@
-using Campaigns.CampaignCore;
 using Campaigns.Influencer;
 using Npgsql;
 using NpgsqlTypes;
@@ -81,8 +80,7 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
         {
             foreach (var change in changes.ProfileChanges)
             {
-                var current = await LockProfile(connection, tx, organizationId, "id = $2 AND creator_id = $3", change.ProfileId, creatorId);
-                if (current is null)
+                if (await LockProfile(connection, tx, organizationId, change.ProfileId, creatorId) is not { Profile: var current })
                 {
                     return CreatorResult.Invalid("profiles", $"Profile {change.ProfileId} does not belong to this creator.");
                 }
@@ -165,11 +163,8 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
 
         foreach (var row in rows)
         {
-            var existing = await LockProfile(connection, tx, organizationId, "platform = $2 AND lower(username) = lower($3)",
-                row.Values.Platform, row.Values.Username);
-            if (existing is not null)
+            if (await LockProfile(connection, tx, organizationId, row.Values.Platform, row.Values.Username) is (var existing, var owner))
             {
-                var owner = await CreatorOf(connection, tx, existing.Id);
                 if (row.CreatorId is { } named && named != owner)
                 {
                     errors.Add(new ImportRowError(row.Row, "creator_id", $"This profile belongs to creator {owner:N}, not {named:N}."));
@@ -374,24 +369,28 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
         p.AddWithValue(NpgsqlDbType.Integer, profile.PostsCount is { } posts ? posts : DBNull.Value);
     }
 
-    /// <summary>Reads and row-locks one profile of the organization; <paramref name="condition"/> is a constant using $2 and $3.</summary>
-    private static async Task<SocialProfileView?> LockProfile(
-        NpgsqlConnection connection, NpgsqlTransaction tx, Guid organizationId, string condition, object second, object third)
-    {
-        await using var cmd = new NpgsqlCommand(
-            $"SELECT {ProfileColumns} FROM creator_social_profiles WHERE organization_id = $1 AND {condition} FOR UPDATE", connection, tx);
-        cmd.Parameters.AddWithValue(organizationId);
-        cmd.Parameters.AddWithValue(second);
-        cmd.Parameters.AddWithValue(third);
-        await using var r = await cmd.ExecuteReaderAsync();
-        return await r.ReadAsync() ? ReadProfile(r) : null;
-    }
+    /// <summary>Reads and row-locks one profile of <paramref name="creatorId"/>.</summary>
+    private static Task<(SocialProfileView Profile, Guid CreatorId)?> LockProfile(NpgsqlConnection connection, NpgsqlTransaction tx, Guid organizationId, Guid profileId, Guid creatorId) =>
+        ReadLocked(new NpgsqlCommand(
+            $"SELECT {ProfileColumns} FROM creator_social_profiles WHERE organization_id = $1 AND id = $2 AND creator_id = $3 FOR UPDATE",
+            connection, tx), organizationId, profileId, creatorId);
 
-    private static async Task<Guid> CreatorOf(NpgsqlConnection connection, NpgsqlTransaction tx, Guid profileId)
+    /// <summary>Reads and row-locks the organization's profile on this handle, matched case-insensitively.</summary>
+    private static Task<(SocialProfileView Profile, Guid CreatorId)?> LockProfile(NpgsqlConnection connection, NpgsqlTransaction tx, Guid organizationId, string platform, string username) =>
+        ReadLocked(new NpgsqlCommand(
+            $"SELECT {ProfileColumns} FROM creator_social_profiles WHERE organization_id = $1 AND platform = $2 AND lower(username) = lower($3) FOR UPDATE",
+            connection, tx), organizationId, platform, username);
+
+    private static async Task<(SocialProfileView Profile, Guid CreatorId)?> ReadLocked(NpgsqlCommand command, params object[] parameters)
     {
-        await using var cmd = new NpgsqlCommand("SELECT creator_id FROM creator_social_profiles WHERE id = $1", connection, tx);
-        cmd.Parameters.AddWithValue(profileId);
-        return (Guid)(await cmd.ExecuteScalarAsync())!;
+        await using var cmd = command;
+        foreach (var parameter in parameters)
+        {
+            cmd.Parameters.AddWithValue(parameter);
+        }
+
+        await using var r = await cmd.ExecuteReaderAsync();
+        return await r.ReadAsync() ? (ReadProfile(r), r.GetGuid(18)) : null;
     }
 
     private static async Task<bool> CreatorExists(NpgsqlConnection connection, NpgsqlTransaction tx, Guid organizationId, Guid creatorId)

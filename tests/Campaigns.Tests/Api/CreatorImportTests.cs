@@ -143,6 +143,21 @@ public sealed class CreatorImportTests(ApiHostFixture api) : IClassFixture<ApiHo
     }
 
     [Fact]
+    public async Task A_profile_is_not_moved_to_another_creator_by_import()
+    {
+        var (_, admin) = await api.NewOrganization();
+        using var _ = admin;
+        var owner = await admin.CreateCreator();
+        var other = await admin.CreateCreator();
+
+        await (await admin.ImportCsv($"creator_id,platform,username,followers_declared\n{other.Str("id")},instagram,{owner.OnlyProfile().Str("username")},1\n"))
+            .ExpectValidationProblem("rows[2].creator_id");
+
+        Assert.True(JsonNode.DeepEquals(owner, await admin.GetCreator(owner.Id())));
+        Assert.True(JsonNode.DeepEquals(other, await admin.GetCreator(other.Id())));
+    }
+
+    [Fact]
     public async Task Same_handle_in_another_organization_is_a_different_profile()
     {
         var (_, admin) = await api.NewOrganization();
