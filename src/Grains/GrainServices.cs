@@ -15,6 +15,7 @@ public static class GrainServices
         services.TryAddSingleton<CampaignProjectionRepository>();
         services.TryAddSingleton<TenancyRepository>();
         services.TryAddSingleton<AuditRepository>();
+        services.TryAddSingleton<CreatorRepository>();
         return services;
     }
 }

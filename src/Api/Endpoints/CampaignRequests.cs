@@ -68,30 +68,30 @@ public static class CampaignPatch
             switch (member.Name)
             {
                 case "name":
-                    changes = changes with { Name = CampaignFields.Name(isNull ? null : Text(member, errors), errors) };
+                    changes = changes with { Name = CampaignFields.Name(isNull ? null : JsonMembers.Text(member, errors), errors) };
                     break;
                 case "description":
-                    changes = changes with { Description = isNull ? "" : CampaignFields.Description(Text(member, errors), errors) ?? "" };
+                    changes = changes with { Description = isNull ? "" : CampaignFields.Description(JsonMembers.Text(member, errors), errors) ?? "" };
                     break;
                 case "budget":
-                    var budget = isNull ? null : Integer(member, errors);
+                    var budget = isNull ? null : JsonMembers.Integer(member, errors, expected: "Expected an integer (minor units, e.g. cents).");
                     CampaignFields.Budget(budget, errors, required: true);
                     changes = changes with { Budget = budget };
                     break;
                 case "currency":
-                    changes = changes with { Currency = CampaignFields.Currency(isNull ? "" : Text(member, errors), errors) };
+                    changes = changes with { Currency = CampaignFields.Currency(isNull ? "" : JsonMembers.Text(member, errors), errors) };
                     break;
                 case "goals":
-                    changes = changes with { Goals = CampaignFields.Goals(isNull ? [] : TextList(member, errors), errors) };
+                    changes = changes with { Goals = CampaignFields.Goals(isNull ? [] : JsonMembers.TextList(member, errors), errors) };
                     break;
                 case "platforms":
-                    changes = changes with { Platforms = CampaignFields.Platforms(isNull ? [] : TextList(member, errors), errors) };
+                    changes = changes with { Platforms = CampaignFields.Platforms(isNull ? [] : JsonMembers.TextList(member, errors), errors) };
                     break;
                 case "start_date":
-                    changes = isNull ? changes with { ClearStartDate = true } : changes with { StartDate = Date(member, errors) };
+                    changes = isNull ? changes with { ClearStartDate = true } : changes with { StartDate = JsonMembers.Date(member, errors) };
                     break;
                 case "end_date":
-                    changes = isNull ? changes with { ClearEndDate = true } : changes with { EndDate = Date(member, errors) };
+                    changes = isNull ? changes with { ClearEndDate = true } : changes with { EndDate = JsonMembers.Date(member, errors) };
                     break;
                 case var name when Immutable.Contains(name):
                     errors.Add(name, name == "status"
@@ -106,57 +106,6 @@ public static class CampaignPatch
 
         CampaignFields.Dates(changes.StartDate, changes.EndDate, errors);
         return errors.Any ? null : changes;
-    }
-
-    private static string? Text(JsonProperty member, FieldErrors errors)
-    {
-        if (member.Value.ValueKind == JsonValueKind.String)
-        {
-            return member.Value.GetString();
-        }
-
-        errors.Add(member.Name, "Expected a string.");
-        return null;
-    }
-
-    private static long? Integer(JsonProperty member, FieldErrors errors)
-    {
-        if (member.Value.ValueKind == JsonValueKind.Number && member.Value.TryGetInt64(out var number))
-        {
-            return number;
-        }
-
-        errors.Add(member.Name, "Expected an integer (minor units, e.g. cents).");
-        return null;
-    }
-
-    private static List<string?> TextList(JsonProperty member, FieldErrors errors)
-    {
-        if (member.Value.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add(member.Name, "Expected an array of strings.");
-            return [];
-        }
-
-        var values = new List<string?>();
-        foreach (var item in member.Value.EnumerateArray())
-        {
-            values.Add(item.ValueKind == JsonValueKind.String ? item.GetString() : item.GetRawText());
-        }
-
-        return values;
-    }
-
-    private static DateOnly? Date(JsonProperty member, FieldErrors errors)
-    {
-        if (member.Value.ValueKind == JsonValueKind.String
-            && DateOnly.TryParseExact(member.Value.GetString(), "yyyy-MM-dd", out var date))
-        {
-            return date;
-        }
-
-        errors.Add(member.Name, "Expected a date as YYYY-MM-DD.");
-        return null;
     }
 }
 

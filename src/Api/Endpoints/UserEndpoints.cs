@@ -22,7 +22,7 @@ public static class UserEndpoints
     {
         var errors = new FieldErrors();
         var email = request.Email?.Trim();
-        if (string.IsNullOrEmpty(email) || email.Length > 320 || !email.Contains('@') || email.StartsWith('@') || email.EndsWith('@'))
+        if (string.IsNullOrEmpty(email) || !EmailAddress.IsPlausible(email))
         {
             errors.Add("email", "A valid e-mail address is required.");
         }

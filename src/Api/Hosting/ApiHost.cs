@@ -133,6 +133,7 @@ public sealed class ApiHost : IAsyncDisposable
         app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 
         app.MapCampaignEndpoints();
+        app.MapCreatorEndpoints();
         app.MapUserEndpoints();
         app.MapApiKeyEndpoints();
         app.MapAuditEndpoints();

@@ -11,6 +11,10 @@ public static class Vocabulary
         "snapchat", "pinterest", "onlyfans", "threads", "vk", "email", "web",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Platforms a creator can have a profile on: the campaign platforms that are social networks.</summary>
+    public static readonly FrozenSet<string> CreatorPlatforms =
+        Platforms.Except(["email", "web"]).ToFrozenSet(StringComparer.Ordinal);
+
     public static readonly FrozenSet<string> Goals = new[]
     {
         "reach", "engagement", "conversions", "revenue", "awareness", "traffic", "leads", "sales", "retention",

@@ -73,7 +73,7 @@ public sealed class CampaignProjectionRepository(NpgsqlDataSource db)
         p.AddWithValue(organizationId);
         p.AddWithValue(NpgsqlDbType.Text, query.Status is { } s ? DbNames.Of(s) : DBNull.Value);
         p.AddWithValue(NpgsqlDbType.Text, query.Kind is { } k ? DbNames.Of(k) : DBNull.Value);
-        p.AddWithValue(NpgsqlDbType.Text, string.IsNullOrWhiteSpace(query.Text) ? DBNull.Value : $"%{EscapeLike(query.Text.Trim())}%");
+        p.AddWithValue(NpgsqlDbType.Text, string.IsNullOrWhiteSpace(query.Text) ? DBNull.Value : LikePattern.Containing(query.Text.Trim()));
         p.AddWithValue(NpgsqlDbType.Uuid, query.After is { } a ? a : DBNull.Value);
         p.AddWithValue(query.Limit + 1);
 
@@ -92,9 +92,6 @@ public sealed class CampaignProjectionRepository(NpgsqlDataSource db)
         items.RemoveAt(items.Count - 1);
         return new CampaignPage(items, items[^1].Id);
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 
     private static CampaignView Read(NpgsqlDataReader r) => new(
         Id: r.GetGuid(0),

@@ -8,4 +8,6 @@ public enum Permission
     UsersManage,
     ApiKeysManage,
     AuditRead,
+    CreatorsRead,
+    CreatorsWrite,
 }

@@ -41,6 +41,8 @@ public sealed class PermissionTests(ApiHostFixture api) : IClassFixture<ApiHostF
             Permission.UsersManage => await client.Get("/api/users"),
             Permission.ApiKeysManage => await client.Get("/api/api-keys"),
             Permission.AuditRead => await client.Get("/api/audit"),
+            Permission.CreatorsRead => await client.Get("/api/creators"),
+            Permission.CreatorsWrite => await client.Post("/api/creators", new { }),
             _ => throw new ArgumentOutOfRangeException(nameof(permission)),
         };
 

@@ -7,20 +7,21 @@ public sealed class PermissionMatrixTests
     private const bool Y = true;
     private const bool N = false;
 
-    /// <summary>The expected table, written out: columns are campaigns read, campaigns write, users, API keys, audit.</summary>
-    public static TheoryData<Role, bool, bool, bool, bool, bool> Table => new()
+    /// <summary>The expected table, written out: columns are campaigns read, campaigns write, users, API keys, audit, creators read, creators write.</summary>
+    public static TheoryData<Role, bool, bool, bool, bool, bool, bool, bool> Table => new()
     {
-        { Role.Admin, Y, Y, Y, Y, Y },
-        { Role.BrandManager, Y, Y, N, N, N },
-        { Role.MediaBuyer, Y, Y, N, N, N },
-        { Role.AffiliateManager, Y, N, N, N, N },
-        { Role.Finance, Y, N, N, N, N },
-        { Role.ReadOnly, Y, N, N, N, N },
+        { Role.Admin, Y, Y, Y, Y, Y, Y, Y },
+        { Role.BrandManager, Y, Y, N, N, N, Y, Y },
+        { Role.MediaBuyer, Y, Y, N, N, N, Y, Y },
+        { Role.AffiliateManager, Y, N, N, N, N, Y, N },
+        { Role.Finance, Y, N, N, N, N, Y, N },
+        { Role.ReadOnly, Y, N, N, N, N, Y, N },
     };
 
     [Theory]
     [MemberData(nameof(Table))]
-    public void Role_is_granted_exactly_its_row(Role role, bool campaignsRead, bool campaignsWrite, bool usersManage, bool apiKeysManage, bool auditRead)
+    public void Role_is_granted_exactly_its_row(Role role, bool campaignsRead, bool campaignsWrite, bool usersManage, bool apiKeysManage, bool auditRead,
+        bool creatorsRead, bool creatorsWrite)
     {
         var expected = new Dictionary<Permission, bool>
         {
@@ -29,6 +30,8 @@ public sealed class PermissionMatrixTests
             [Permission.UsersManage] = usersManage,
             [Permission.ApiKeysManage] = apiKeysManage,
             [Permission.AuditRead] = auditRead,
+            [Permission.CreatorsRead] = creatorsRead,
+            [Permission.CreatorsWrite] = creatorsWrite,
         };
         Assert.Equal(Enum.GetValues<Permission>().Order(), expected.Keys.Order());
 
@@ -60,6 +63,7 @@ public sealed class PermissionMatrixTests
     [InlineData(Permission.CampaignsWrite)]
     [InlineData(Permission.UsersManage)]
     [InlineData(Permission.ApiKeysManage)]
+    [InlineData(Permission.CreatorsWrite)]
     public void Read_only_cannot_write(Permission write) =>
         Assert.False(PermissionMatrix.Allows(Role.ReadOnly, write));
 
@@ -69,6 +73,15 @@ public sealed class PermissionMatrixTests
         foreach (var role in Enum.GetValues<Role>())
         {
             Assert.True(PermissionMatrix.Allows(role, Permission.CampaignsRead), role.ToString());
+        }
+    }
+
+    [Fact]
+    public void Every_role_can_read_creators()
+    {
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            Assert.True(PermissionMatrix.Allows(role, Permission.CreatorsRead), role.ToString());
         }
     }
 
