@@ -5,11 +5,17 @@ using NpgsqlTypes;
 namespace Campaigns.Storage;
 
 /// <summary>All SQL for the <c>audit_log</c> table.</summary>
-public sealed class AuditRepository(NpgsqlDataSource db)
+public sealed class AuditRepository(NpgsqlDataSource db) : IAsyncDisposable
 {
-    public async Task Insert(AuditEntry e)
+    private readonly GroupCommit<AuditEntry> inserts = new(db, InsertCommand);
+
+    public Task Insert(AuditEntry entry) => inserts.Write(entry);
+
+    public ValueTask DisposeAsync() => inserts.DisposeAsync();
+
+    private static NpgsqlBatchCommand InsertCommand(AuditEntry e)
     {
-        await using var cmd = db.CreateCommand("""
+        var cmd = new NpgsqlBatchCommand("""
             INSERT INTO audit_log (id, organization_id, user_id, api_key_id, action, resource_type, resource_id,
                                    payload_sha256, status_code, outcome, occurred_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -27,7 +33,7 @@ public sealed class AuditRepository(NpgsqlDataSource db)
         p.AddWithValue(e.StatusCode);
         p.AddWithValue(e.Outcome);
         p.AddWithValue(e.OccurredAt);
-        await cmd.ExecuteNonQueryAsync();
+        return cmd;
     }
 
     public async Task<AuditPage> Query(Guid organizationId, AuditQuery q)

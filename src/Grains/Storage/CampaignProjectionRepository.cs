@@ -5,16 +5,24 @@ using NpgsqlTypes;
 namespace Campaigns.Storage;
 
 /// <summary>All SQL for the <c>campaigns</c> listing projection.</summary>
-public sealed class CampaignProjectionRepository(NpgsqlDataSource db)
+public sealed class CampaignProjectionRepository(NpgsqlDataSource db) : IAsyncDisposable
 {
+    private readonly GroupCommit<ProjectionRow> upserts = new(db, UpsertCommand);
+
     private const string Columns =
         "id, name, description, kind, status, budget, current_budget, currency, goals, platforms, " +
         "start_date, end_date, scheduled_for, started_at, completed_at, created_at, updated_at";
 
     /// <summary>Idempotent: a row with a newer version is never overwritten by an older one.</summary>
-    public async Task Upsert(Guid organizationId, CampaignView c, long version)
+    public Task Upsert(Guid organizationId, CampaignView campaign, long version) =>
+        upserts.Write(new ProjectionRow(organizationId, campaign, version));
+
+    public ValueTask DisposeAsync() => upserts.DisposeAsync();
+
+    private static NpgsqlBatchCommand UpsertCommand(ProjectionRow row)
     {
-        await using var cmd = db.CreateCommand($"""
+        var (organizationId, c, version) = row;
+        var cmd = new NpgsqlBatchCommand($"""
             INSERT INTO campaigns (organization_id, version, {Columns})
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
             ON CONFLICT (id) DO UPDATE SET
@@ -46,8 +54,10 @@ public sealed class CampaignProjectionRepository(NpgsqlDataSource db)
         p.AddWithValue(NpgsqlDbType.TimestampTz, (object?)c.CompletedAt ?? DBNull.Value);
         p.AddWithValue(c.CreatedAt);
         p.AddWithValue(c.UpdatedAt);
-        await cmd.ExecuteNonQueryAsync();
+        return cmd;
     }
+
+    private sealed record ProjectionRow(Guid OrganizationId, CampaignView Campaign, long Version);
 
     public async Task Delete(Guid id)
     {
