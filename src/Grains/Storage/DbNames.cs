@@ -1,45 +1,24 @@
-using Campaigns.CampaignCore;
-using Campaigns.Tenancy;
+using System.Collections.Frozen;
+using System.Text.Json;
 
 namespace Campaigns.Storage;
 
-/// <summary>The spelling of enums in database columns: the same snake_case the API speaks.</summary>
+/// <summary>The spelling of enums in database columns: the same snake_case the API speaks (<c>BrandManager</c> → <c>brand_manager</c>).</summary>
 public static class DbNames
 {
-    public static string Of(CampaignKind kind) => kind switch
+    public static string Of<T>(T value) where T : struct, Enum => Spelling<T>.ByValue[value];
+
+    public static T From<T>(string name) where T : struct, Enum =>
+        Spelling<T>.ByName.TryGetValue(name, out var value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(name), name, $"Not a {typeof(T).Name}.");
+
+    private static class Spelling<T> where T : struct, Enum
     {
-        CampaignKind.Influencer => "influencer",
-        CampaignKind.Outreach => "outreach",
-        CampaignKind.Marketing => "marketing",
-        CampaignKind.Ads => "ads",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+        public static readonly FrozenDictionary<T, string> ByValue =
+            Enum.GetValues<T>().ToFrozenDictionary(v => v, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
 
-    public static string Of(CampaignStatus status) => status switch
-    {
-        CampaignStatus.Draft => "draft",
-        CampaignStatus.Scheduled => "scheduled",
-        CampaignStatus.Active => "active",
-        CampaignStatus.Paused => "paused",
-        CampaignStatus.Completed => "completed",
-        CampaignStatus.Cancelled => "cancelled",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
-
-    public static string Of(Role role) => role switch
-    {
-        Role.Admin => "admin",
-        Role.BrandManager => "brand_manager",
-        Role.MediaBuyer => "media_buyer",
-        Role.AffiliateManager => "affiliate_manager",
-        Role.Finance => "finance",
-        Role.ReadOnly => "read_only",
-        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
-    };
-
-    public static CampaignKind KindFrom(string value) => Enum.GetValues<CampaignKind>().First(k => Of(k) == value);
-
-    public static CampaignStatus StatusFrom(string value) => Enum.GetValues<CampaignStatus>().First(s => Of(s) == value);
-
-    public static Role RoleFrom(string value) => Enum.GetValues<Role>().First(r => Of(r) == value);
+        public static readonly FrozenDictionary<string, T> ByName =
+            ByValue.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+    }
 }

@@ -85,7 +85,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync())
         {
-            users.Add(new UserView(r.GetGuid(0), r.GetString(1), DbNames.RoleFrom(r.GetString(2)), r.GetFieldValue<DateTimeOffset>(3)));
+            users.Add(new UserView(r.GetGuid(0), r.GetString(1), DbNames.From<Role>(r.GetString(2)), r.GetFieldValue<DateTimeOffset>(3)));
         }
 
         return users;
@@ -103,7 +103,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
             return null;
         }
 
-        var key = await InsertApiKey(connection, tx, organizationId, userId, DbNames.RoleFrom(role), name, clock.UtcNowMicroseconds());
+        var key = await InsertApiKey(connection, tx, organizationId, userId, DbNames.From<Role>(role), name, clock.UtcNowMicroseconds());
         await tx.CommitAsync();
         return key;
     }
@@ -143,7 +143,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.AddWithValue(keyHash);
         await using var r = await cmd.ExecuteReaderAsync();
         return await r.ReadAsync()
-            ? new Principal(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), DbNames.RoleFrom(r.GetString(3)))
+            ? new Principal(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), DbNames.From<Role>(r.GetString(3)))
             : null;
     }
 
@@ -159,7 +159,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
         while (await r.ReadAsync())
         {
             keys.Add(new ApiKeyView(
-                r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), DbNames.RoleFrom(r.GetString(4)),
+                r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), DbNames.From<Role>(r.GetString(4)),
                 r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6)));
         }
 

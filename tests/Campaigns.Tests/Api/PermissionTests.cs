@@ -46,7 +46,7 @@ public sealed class PermissionTests(ApiHostFixture api) : IClassFixture<ApiHostF
             _ => throw new ArgumentOutOfRangeException(nameof(permission)),
         };
 
-        var roleEnum = Storage.DbNames.RoleFrom(role);
+        var roleEnum = Storage.DbNames.From<Role>(role);
         if (PermissionMatrix.Allows(roleEnum, permission))
         {
             Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
