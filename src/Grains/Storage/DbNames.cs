@@ -1,4 +1,5 @@
 using Campaigns.CampaignCore;
+using Campaigns.Influencer;
 using Campaigns.Tenancy;
 
 namespace Campaigns.Storage;
@@ -36,6 +37,48 @@ public static class DbNames
         Role.ReadOnly => "read_only",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
+
+    public static string Of(SocialPlatform platform) => platform switch
+    {
+        SocialPlatform.Instagram => "instagram",
+        SocialPlatform.Tiktok => "tiktok",
+        SocialPlatform.Youtube => "youtube",
+        _ => throw new ArgumentOutOfRangeException(nameof(platform), platform, null),
+    };
+
+    public static string Of(MatchVerdict verdict) => verdict switch
+    {
+        MatchVerdict.Matched => "matched",
+        MatchVerdict.BelowMinimumConfidence => "below_minimum_confidence",
+        MatchVerdict.NoSignals => "no_signals",
+        MatchVerdict.OutsideCampaignDates => "outside_campaign_dates",
+        MatchVerdict.PublishTimeUnknown => "publish_time_unknown",
+        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
+    };
+
+    public static string Of(PostDecision decision) => decision switch
+    {
+        PostDecision.Pending => "pending",
+        PostDecision.Confirmed => "confirmed",
+        PostDecision.Rejected => "rejected",
+        _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, null),
+    };
+
+    public static string Of(PostDetection detection) => detection switch
+    {
+        PostDetection.Auto => "auto",
+        PostDetection.Manual => "manual",
+        _ => throw new ArgumentOutOfRangeException(nameof(detection), detection, null),
+    };
+
+    public static SocialPlatform PlatformFrom(string value) => Enum.GetValues<SocialPlatform>().First(p => Of(p) == value);
+
+    /// <summary>Null for <c>not_evaluated</c>: a post a person added that matching has not looked at yet.</summary>
+    public static MatchVerdict? VerdictFrom(string value) => Enum.GetValues<MatchVerdict>().Cast<MatchVerdict?>().FirstOrDefault(v => Of(v!.Value) == value);
+
+    public static PostDecision DecisionFrom(string value) => Enum.GetValues<PostDecision>().First(d => Of(d) == value);
+
+    public static PostDetection DetectionFrom(string value) => Enum.GetValues<PostDetection>().First(d => Of(d) == value);
 
     public static CampaignKind KindFrom(string value) => Enum.GetValues<CampaignKind>().First(k => Of(k) == value);
 
