@@ -86,6 +86,32 @@ public sealed class PostRepositoryTests(PostgresFixture postgres, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_post_listed_twice_in_one_scrape_is_stored_once_with_its_last_figures()
+    {
+        var platformId = NewPostId();
+
+        var ids = await Posts.Upsert(Org, null, [Post(platformId, likes: 1), Post(NewPostId()), Post(platformId, likes: 2)]);
+
+        Assert.Equal(ids[0], ids[2]);
+        var allocation = Guid.CreateVersion7();
+        await Posts.RecordMatches(Org, allocation, Guid.CreateVersion7(), [(ids[0], Matched), (ids[2], Matched)]);
+        Assert.Equal([2L], (await Posts.MatchedPostsForMetrics(allocation)).Select(post => post.Likes));
+    }
+
+    [Fact]
+    public async Task Concurrent_scrapes_of_the_same_posts_in_opposite_orders_both_succeed()
+    {
+        var scrape = Enumerable.Range(0, 200).Select(i => Post(NewPostId(), likes: i)).ToList();
+        await Posts.Upsert(Org, null, scrape);
+
+        var results = await Task.WhenAll(
+            Posts.Upsert(Org, null, scrape),
+            Posts.Upsert(Org, null, scrape.AsEnumerable().Reverse().ToList()));
+
+        Assert.Equal(results[0], results[1].Reverse());
+    }
+
+    [Fact]
     public async Task A_decision_a_person_made_survives_automatic_rematching()
     {
         var ids = await Posts.Upsert(Org, null, [Post(NewPostId(), likes: 10), Post(NewPostId(), likes: 20)]);
