@@ -58,4 +58,19 @@ public sealed class ContractSerializationTests
         Assert.Equal(config.RequiredHashtags.Concat(config.OptionalHashtags).Concat(config.RequiredMentions),
             configCopy.RequiredHashtags.Concat(configCopy.OptionalHashtags).Concat(configCopy.RequiredMentions));
     }
+
+    [Fact]
+    public void An_allocation_post_survives_the_trip_with_its_signals_and_decision()
+    {
+        var post = new AllocationPost(Guid.CreateVersion7(), Guid.CreateVersion7(), TestPosts.Post("#brand"), 0.85, true,
+            MatchVerdict.Matched, null, [new MatchedSignal(SignalKind.RequiredHashtag, "#brand", SignalSource.Caption)], ["@brand"],
+            PostDetection.Auto, PostDecision.Rejected, Guid.CreateVersion7(), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
+            DateTimeOffset.UnixEpoch);
+
+        var copy = RoundTrip(post);
+
+        Assert.Equal((post.Id, post.Decision, post.DecidedBy, post.Verdict, post.Counts), (copy.Id, copy.Decision, copy.DecidedBy, copy.Verdict, copy.Counts));
+        Assert.Equal(post.Signals, copy.Signals);
+        Assert.Equal(post.MissingRequired, copy.MissingRequired);
+    }
 }

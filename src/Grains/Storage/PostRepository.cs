@@ -1,0 +1,296 @@
+using Campaigns.Influencer;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Campaigns.Storage;
+
+/// <summary>
+/// All SQL for <c>posts</c> and <c>campaign_posts</c>: storing a scrape, recording what matching concluded, people's
+/// decisions, and the posts an allocation's metrics count.
+/// </summary>
+public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
+{
+    /// <summary>The verdict column of a post a person added that matching has not looked at yet (read as no verdict).</summary>
+    private const string NotEvaluated = "not_evaluated";
+
+    // On conflict the latest scrape wins, except that a field this scrape did not report (null) keeps the last known
+    // value: an actor that omits shares once must not turn a known count into "unknown". Captions and tag arrays are
+    // replaced outright because creators edit them, sometimes adding the campaign hashtag after publishing.
+    private const string UpsertPost = """
+        INSERT INTO posts (id, organization_id, creator_profile_id, platform, platform_post_id, url, author_username,
+            title, caption, hashtags, mentions, links, content_type, media_urls, published_at,
+            likes, comments, shares, views, reach, impressions, engagement_rate, followers_at_scrape, raw,
+            first_seen_at, last_scraped_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
+            $24::jsonb, $25, $25)
+        ON CONFLICT (organization_id, platform, platform_post_id) DO UPDATE SET
+            creator_profile_id = coalesce(EXCLUDED.creator_profile_id, posts.creator_profile_id),
+            url = coalesce(EXCLUDED.url, posts.url),
+            author_username = coalesce(EXCLUDED.author_username, posts.author_username),
+            title = coalesce(EXCLUDED.title, posts.title),
+            caption = coalesce(EXCLUDED.caption, posts.caption),
+            hashtags = EXCLUDED.hashtags,
+            mentions = EXCLUDED.mentions,
+            links = EXCLUDED.links,
+            content_type = coalesce(EXCLUDED.content_type, posts.content_type),
+            media_urls = EXCLUDED.media_urls,
+            published_at = coalesce(EXCLUDED.published_at, posts.published_at),
+            likes = coalesce(EXCLUDED.likes, posts.likes),
+            comments = coalesce(EXCLUDED.comments, posts.comments),
+            shares = coalesce(EXCLUDED.shares, posts.shares),
+            views = coalesce(EXCLUDED.views, posts.views),
+            reach = coalesce(EXCLUDED.reach, posts.reach),
+            impressions = coalesce(EXCLUDED.impressions, posts.impressions),
+            engagement_rate = coalesce(EXCLUDED.engagement_rate, posts.engagement_rate),
+            followers_at_scrape = coalesce(EXCLUDED.followers_at_scrape, posts.followers_at_scrape),
+            raw = EXCLUDED.raw,
+            last_scraped_at = EXCLUDED.last_scraped_at
+        RETURNING id
+        """;
+
+    /// <summary>
+    /// Stores a whole scrape in one round trip and one transaction: new posts inserted, known ones refreshed, never a
+    /// duplicate (the key is organization, platform and platform post id).
+    /// </summary>
+    /// <param name="creatorProfileId">The scraped profile, when known; an existing post keeps its profile otherwise.</param>
+    /// <returns>Each post's id, in the order of <paramref name="posts"/>.</returns>
+    public async Task<IReadOnlyList<Guid>> Upsert(Guid organizationId, Guid? creatorProfileId, IReadOnlyList<ScrapedPost> posts)
+    {
+        if (posts.Count == 0)
+        {
+            return [];
+        }
+
+        var now = clock.UtcNowMicroseconds();
+        // Rows are written in key order so two concurrent scrapes of one profile lock them in the same order, not
+        // into a deadlock; the ids are then put back in the caller's order.
+        var order = Enumerable.Range(0, posts.Count)
+            .OrderBy(i => DbNames.Of(posts[i].Platform), StringComparer.Ordinal)
+            .ThenBy(i => posts[i].PlatformPostId, StringComparer.Ordinal)
+            .ToArray();
+
+        // Without an explicit transaction Npgsql runs a batch as one implicit transaction: all or nothing.
+        await using var batch = db.CreateBatch();
+        foreach (var i in order)
+        {
+            batch.BatchCommands.Add(UpsertCommand(organizationId, creatorProfileId, posts[i], now));
+        }
+
+        var ids = new Guid[posts.Count];
+        await using var reader = await batch.ExecuteReaderAsync();
+        foreach (var i in order)
+        {
+            await reader.ReadAsync();
+            ids[i] = reader.GetGuid(0);
+            await reader.NextResultAsync();
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// Records automatic matching's verdicts for an allocation, one statement for the whole set. A post already recorded
+    /// gets the new verdict, confidence and signals, but its decision stays exactly as a person set it. Posts of another
+    /// organization are ignored.
+    /// </summary>
+    public async Task RecordMatches(Guid organizationId, Guid allocationId, Guid campaignId, IEnumerable<(Guid PostId, MatchResult Match)> matches)
+    {
+        // One row per post: a statement may not update the same row twice, and the last verdict is the current one.
+        var rows = matches.GroupBy(m => m.PostId).Select(g => g.Last()).OrderBy(m => m.PostId).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var cmd = db.CreateCommand("""
+            INSERT INTO campaign_posts (id, organization_id, allocation_id, campaign_id, post_id, confidence, auto_matched,
+                verdict, reason, signals, missing_required, detection, created_at, updated_at)
+            SELECT m.id, p.organization_id, $2, $3, m.post_id, m.confidence, m.auto_matched, m.verdict, m.reason, m.signals,
+                   ARRAY(SELECT jsonb_array_elements_text(m.missing_required)), 'auto', $12, $12
+            FROM unnest($4::uuid[], $5::uuid[], $6::float8[], $7::boolean[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[])
+                 AS m(id, post_id, confidence, auto_matched, verdict, reason, signals, missing_required)
+            JOIN posts p ON p.id = m.post_id AND p.organization_id = $1
+            ORDER BY m.post_id
+            ON CONFLICT (allocation_id, post_id) DO UPDATE SET
+                confidence = EXCLUDED.confidence,
+                auto_matched = EXCLUDED.auto_matched,
+                verdict = EXCLUDED.verdict,
+                reason = EXCLUDED.reason,
+                signals = EXCLUDED.signals,
+                missing_required = EXCLUDED.missing_required,
+                updated_at = EXCLUDED.updated_at
+            """);
+        var p = cmd.Parameters;
+        p.AddWithValue(organizationId);
+        p.AddWithValue(allocationId);
+        p.AddWithValue(campaignId);
+        p.AddWithValue(rows.Select(_ => Guid.CreateVersion7()).ToArray());
+        p.AddWithValue(rows.Select(r => r.PostId).ToArray());
+        p.AddWithValue(rows.Select(r => r.Match.Confidence).ToArray());
+        p.AddWithValue(rows.Select(r => r.Match.IsCampaignContent).ToArray());
+        p.AddWithValue(rows.Select(r => DbNames.Of(r.Match.Verdict)).ToArray());
+        p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => r.Match.Reason).ToArray());
+        p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Jsonb, rows.Select(r => MatchSignalsJson.Write(r.Match.Signals)).ToArray());
+        p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Jsonb, rows.Select(r => System.Text.Json.JsonSerializer.Serialize(r.Match.MissingRequired)).ToArray());
+        p.AddWithValue(clock.UtcNowMicroseconds());
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// A person confirms or rejects a detection, or sets it back to pending so automatic matching decides again.
+    /// </summary>
+    /// <returns>False when the detection does not exist in the organization.</returns>
+    public async Task<bool> Decide(Guid organizationId, Guid campaignPostId, PostDecision decision, Guid userId)
+    {
+        await using var cmd = db.CreateCommand("""
+            UPDATE campaign_posts SET
+                decision = $3,
+                decided_by = CASE WHEN $3 = 'pending' THEN NULL ELSE $4 END,
+                decided_at = CASE WHEN $3 = 'pending' THEN NULL ELSE $5 END,
+                updated_at = $5
+            WHERE id = $2 AND organization_id = $1
+            """);
+        var p = cmd.Parameters;
+        p.AddWithValue(organizationId);
+        p.AddWithValue(campaignPostId);
+        p.AddWithValue(DbNames.Of(decision));
+        p.AddWithValue(userId);
+        p.AddWithValue(clock.UtcNowMicroseconds());
+        return await cmd.ExecuteNonQueryAsync() == 1;
+    }
+
+    /// <summary>
+    /// A person adds a post of the organization to an allocation as confirmed campaign content, for posts automatic
+    /// matching missed entirely; a post already listed is simply confirmed.
+    /// </summary>
+    /// <returns>The detection's id, or null when the post does not exist in the organization.</returns>
+    public async Task<Guid?> AddManually(Guid organizationId, Guid allocationId, Guid campaignId, Guid postId, Guid userId)
+    {
+        await using var cmd = db.CreateCommand("""
+            INSERT INTO campaign_posts (id, organization_id, allocation_id, campaign_id, post_id, confidence, auto_matched,
+                verdict, detection, decision, decided_by, decided_at, created_at, updated_at)
+            SELECT $6, p.organization_id, $2, $3, p.id, 0, false, 'not_evaluated', 'manual', 'confirmed', $5, $7, $7, $7
+            FROM posts p
+            WHERE p.id = $4 AND p.organization_id = $1
+            ON CONFLICT (allocation_id, post_id) DO UPDATE SET
+                decision = 'confirmed', decided_by = $5, decided_at = $7, updated_at = $7
+            RETURNING id
+            """);
+        var p = cmd.Parameters;
+        p.AddWithValue(organizationId);
+        p.AddWithValue(allocationId);
+        p.AddWithValue(campaignId);
+        p.AddWithValue(postId);
+        p.AddWithValue(userId);
+        p.AddWithValue(Guid.CreateVersion7());
+        p.AddWithValue(clock.UtcNowMicroseconds());
+        return await cmd.ExecuteScalarAsync() is Guid id ? id : null;
+    }
+
+    /// <summary>An allocation's posts, newest detection first, keyset-paginated on the detection id.</summary>
+    public async Task<AllocationPostPage> ListForAllocation(Guid organizationId, Guid allocationId, Guid? after, int limit)
+    {
+        await using var cmd = db.CreateCommand($"""
+            SELECT cp.id, cp.post_id, cp.confidence, cp.auto_matched, cp.verdict, cp.reason, cp.signals::text,
+                   cp.missing_required, cp.detection, cp.decision, cp.decided_by, cp.decided_at,
+                   p.first_seen_at, p.last_scraped_at, {PostRows.Columns}
+            FROM campaign_posts cp
+            JOIN posts p ON p.id = cp.post_id
+            WHERE cp.allocation_id = $2 AND cp.organization_id = $1 AND ($3::uuid IS NULL OR cp.id < $3)
+            ORDER BY cp.id DESC
+            LIMIT $4
+            """);
+        var p = cmd.Parameters;
+        p.AddWithValue(organizationId);
+        p.AddWithValue(allocationId);
+        p.AddWithValue(NpgsqlDbType.Uuid, after is { } cursor ? cursor : DBNull.Value);
+        p.AddWithValue(limit + 1);
+
+        var items = new List<AllocationPost>();
+        await using var row = await cmd.ExecuteReaderAsync();
+        while (await row.ReadAsync())
+        {
+            items.Add(new AllocationPost(
+                Id: row.GetGuid(0),
+                PostId: row.GetGuid(1),
+                Post: PostRows.Read(row, 14),
+                Confidence: row.GetDouble(2),
+                AutoMatched: row.GetBoolean(3),
+                Verdict: row.GetString(4) is NotEvaluated ? null : DbNames.From<MatchVerdict>(row.GetString(4)),
+                Reason: row.IsDBNull(5) ? null : row.GetString(5),
+                Signals: MatchSignalsJson.Read(row.GetString(6)),
+                MissingRequired: row.GetFieldValue<string[]>(7),
+                Detection: DbNames.From<PostDetection>(row.GetString(8)),
+                Decision: DbNames.From<PostDecision>(row.GetString(9)),
+                DecidedBy: row.IsDBNull(10) ? null : row.GetGuid(10),
+                DecidedAt: row.IsDBNull(11) ? null : row.GetFieldValue<DateTimeOffset>(11),
+                FirstSeenAt: row.GetFieldValue<DateTimeOffset>(12),
+                LastScrapedAt: row.GetFieldValue<DateTimeOffset>(13)));
+        }
+
+        if (items.Count <= limit)
+        {
+            return new AllocationPostPage(items, null);
+        }
+
+        items.RemoveAt(items.Count - 1);
+        return new AllocationPostPage(items, items[^1].Id);
+    }
+
+    /// <summary>
+    /// The posts <see cref="AllocationMetricsCalculator"/> counts for an allocation: confirmed by a person, or matched
+    /// automatically and not decided; rejected posts never count, whatever matching says.
+    /// </summary>
+    public async Task<IReadOnlyList<ScrapedPost>> MatchedPostsForMetrics(Guid allocationId)
+    {
+        await using var cmd = db.CreateCommand($"""
+            SELECT {PostRows.Columns}
+            FROM campaign_posts cp
+            JOIN posts p ON p.id = cp.post_id
+            WHERE cp.allocation_id = $1 AND (cp.decision = 'confirmed' OR (cp.decision = 'pending' AND cp.auto_matched))
+            ORDER BY p.id
+            """);
+        cmd.Parameters.AddWithValue(allocationId);
+
+        var posts = new List<ScrapedPost>();
+        await using var row = await cmd.ExecuteReaderAsync();
+        while (await row.ReadAsync())
+        {
+            posts.Add(PostRows.Read(row, 0));
+        }
+
+        return posts;
+    }
+
+    private static NpgsqlBatchCommand UpsertCommand(Guid organizationId, Guid? creatorProfileId, ScrapedPost post, DateTimeOffset now)
+    {
+        var command = new NpgsqlBatchCommand(UpsertPost);
+        var p = command.Parameters;
+        p.AddWithValue(Guid.CreateVersion7());
+        p.AddWithValue(organizationId);
+        p.AddWithValue(NpgsqlDbType.Uuid, creatorProfileId is { } profile ? profile : DBNull.Value);
+        p.AddWithValue(DbNames.Of(post.Platform));
+        p.AddWithValue(post.PlatformPostId);
+        p.AddText(post.Url);
+        p.AddText(post.AuthorUsername);
+        p.AddText(post.Title);
+        p.AddText(post.Text);
+        p.AddTexts(post.Hashtags);
+        p.AddTexts(post.Mentions);
+        p.AddTexts(post.Links);
+        p.AddText(post.ContentType);
+        p.AddTexts(post.MediaUrls);
+        p.AddWithValue(NpgsqlDbType.TimestampTz, post.PostedAt is { } posted ? PostgresTime.Truncate(posted) : DBNull.Value);
+        p.AddCount(post.Likes);
+        p.AddCount(post.Comments);
+        p.AddCount(post.Shares);
+        p.AddCount(post.Views);
+        p.AddCount(post.Reach);
+        p.AddCount(post.Impressions);
+        p.AddWithValue(NpgsqlDbType.Double, post.EngagementRate is { } rate ? rate : DBNull.Value);
+        p.AddCount(post.FollowersAtScrape);
+        p.AddText(post.RawJson);
+        p.AddWithValue(now);
+        return command;
+    }
+}
