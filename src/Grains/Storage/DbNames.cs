@@ -1,4 +1,5 @@
 using Campaigns.CampaignCore;
+using Campaigns.Influencer;
 using Campaigns.Tenancy;
 
 namespace Campaigns.Storage;
@@ -36,6 +37,37 @@ public static class DbNames
         Role.ReadOnly => "read_only",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
+
+    public static string Of(ApifyJobType type) => type switch
+    {
+        ApifyJobType.ProfileScrape => "profile_scrape",
+        ApifyJobType.PostsScrape => "posts_scrape",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public static string Of(ApifyJobStatus status) => status switch
+    {
+        ApifyJobStatus.Pending => "pending",
+        ApifyJobStatus.Running => "running",
+        ApifyJobStatus.Completed => "completed",
+        ApifyJobStatus.Failed => "failed",
+        ApifyJobStatus.Held => "held",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static string Of(SocialPlatform platform) => platform switch
+    {
+        SocialPlatform.Instagram => "instagram",
+        SocialPlatform.Tiktok => "tiktok",
+        SocialPlatform.Youtube => "youtube",
+        _ => throw new ArgumentOutOfRangeException(nameof(platform), platform, null),
+    };
+
+    public static ApifyJobType JobTypeFrom(string value) => Enum.GetValues<ApifyJobType>().First(t => Of(t) == value);
+
+    public static ApifyJobStatus JobStatusFrom(string value) => Enum.GetValues<ApifyJobStatus>().First(s => Of(s) == value);
+
+    public static SocialPlatform PlatformFrom(string value) => Enum.GetValues<SocialPlatform>().First(p => Of(p) == value);
 
     public static CampaignKind KindFrom(string value) => Enum.GetValues<CampaignKind>().First(k => Of(k) == value);
 
