@@ -56,27 +56,27 @@ CREATE TABLE apify_rate_limits (
 );
 
 -- Why the organization may not make `calls` more Apify calls at `at`, or NULL when it may.
+-- Parameters are qualified with the function's name: in SQL functions a column of the same name would win.
 CREATE FUNCTION apify_call_refusal(org uuid, calls integer, at timestamptz) RETURNS text
 LANGUAGE sql STABLE AS $$
     SELECT CASE
-        WHEN l.calls_per_day IS NOT NULL AND used.calls + calls > l.calls_per_day
+        WHEN l.calls_per_day IS NOT NULL AND used.calls_used + apify_call_refusal.calls > l.calls_per_day
             THEN format('Daily Apify call limit reached: %s of %s calls used on %s (UTC).',
-                        used.calls, l.calls_per_day, used.day)
-        WHEN l.usd_per_month IS NOT NULL AND used.usd >= l.usd_per_month
+                        used.calls_used, l.calls_per_day, period.day)
+        WHEN l.usd_per_month IS NOT NULL AND used.usd_used >= l.usd_per_month
             THEN format('Monthly Apify budget reached: %s of %s USD spent in %s (UTC).',
-                        round(used.usd, 2), l.usd_per_month, to_char(used.month, 'YYYY-MM'))
+                        round(used.usd_used, 2), l.usd_per_month, to_char(period.month, 'YYYY-MM'))
     END
     FROM apify_rate_limits l,
-         LATERAL (SELECT (at AT TIME ZONE 'UTC')::date AS day,
-                         date_trunc('month', at AT TIME ZONE 'UTC')::date AS month) period,
-         LATERAL (SELECT period.day, period.month,
-                         CASE WHEN l.calls_day = period.day THEN l.calls_today ELSE 0 END AS calls,
-                         CASE WHEN l.spend_month = period.month THEN l.usd_this_month ELSE 0 END AS usd) used
-    WHERE l.organization_id = org
+         LATERAL (SELECT (apify_call_refusal.at AT TIME ZONE 'UTC')::date AS day,
+                         date_trunc('month', apify_call_refusal.at AT TIME ZONE 'UTC')::date AS month) period,
+         LATERAL (SELECT CASE WHEN l.calls_day = period.day THEN l.calls_today ELSE 0 END AS calls_used,
+                         CASE WHEN l.spend_month = period.month THEN l.usd_this_month ELSE 0 END AS usd_used) used
+    WHERE l.organization_id = apify_call_refusal.org
 $$;
 
 -- The seed's check, per organization: true when the calls fit today's limit and the month's budget.
 CREATE FUNCTION can_make_apify_call(org uuid, calls integer, at timestamptz DEFAULT now()) RETURNS boolean
 LANGUAGE sql STABLE AS $$
-    SELECT apify_call_refusal(org, calls, at) IS NULL
+    SELECT apify_call_refusal(can_make_apify_call.org, can_make_apify_call.calls, can_make_apify_call.at) IS NULL
 $$;
