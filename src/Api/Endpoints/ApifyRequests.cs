@@ -18,12 +18,16 @@ public sealed record ApifyJobResponse(
 {
     /// <param name="withResult">Lists leave the scraped result out: fifty posts per job would make a page megabytes.</param>
     public static ApifyJobResponse From(ApifyJob job, bool withResult) => new(
-        job.Id, job.JobType, job.Platform, job.Target, Parse(job.Input)!.Value, job.Priority, job.Status, job.HeldReason,
-        job.RetryCount, job.MaxRetries, job.ErrorMessage, withResult ? Parse(job.ResultData) : null, job.EstimatedCost,
+        job.Id, job.JobType, job.Platform, job.Target, Parse(job.Input), job.Priority, job.Status, job.HeldReason,
+        job.RetryCount, job.MaxRetries, job.ErrorMessage, withResult && job.ResultData is { } result ? Parse(result) : null, job.EstimatedCost,
         job.CostUsd, job.AllocationId, job.CampaignId, job.CreatorProfileId, job.ScheduledAt, job.StartedAt, job.CompletedAt,
         job.CreatedAt);
 
-    private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
+    private static JsonElement Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
 }
 
 /// <summary>Validation of the Apify endpoints' query strings and bodies, naming each refused field.</summary>

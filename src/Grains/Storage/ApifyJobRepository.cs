@@ -202,7 +202,10 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
         return job;
     }
 
-    /// <summary>A running job that cannot proceed for a reason outside the limits (no Apify token): held, uncounted.</summary>
+    /// <summary>
+    /// A running job that cannot proceed for a reason outside the limits (no Apify token): held with the reason. The call
+    /// counted when it was taken stays counted; over-counting a rare hold is safer than letting workers overspend.
+    /// </summary>
     public async Task<bool> Hold(Guid jobId, string reason)
     {
         var now = clock.UtcNowMicroseconds();

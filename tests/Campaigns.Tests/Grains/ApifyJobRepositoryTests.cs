@@ -176,6 +176,30 @@ public sealed class ApifyJobRepositoryTests(PostgresFixture postgres) : IAsyncLi
         Assert.Equal(next.Id, (await Jobs.TakeNext(org))?.Id);
     }
 
+    [Fact]
+    public async Task A_job_held_for_a_reason_outside_the_limits_shows_it_until_released()
+    {
+        var job = await Enqueue(priority: 80);
+        Assert.Equal(job.Id, (await Jobs.TakeNext(org))?.Id);
+        Assert.True(await Jobs.Hold(job.Id, "No Apify token is configured (Apify__Token)."));
+        Assert.False(await Jobs.Hold(job.Id, "again")); // only a running job can be held
+
+        var held = await Jobs.Get(org, job.Id);
+        Assert.Equal((ApifyJobStatus.Held, "No Apify token is configured (Apify__Token)."), (held!.Status, held.HeldReason));
+        Assert.Null(await Jobs.TakeNext(org));
+        Assert.Equal(1, await Jobs.ReleaseHeld(org));
+        Assert.Equal(job.Id, (await Jobs.TakeNext(org))?.Id);
+    }
+
+    [Fact]
+    public async Task A_zero_daily_limit_refuses_every_call()
+    {
+        await Limits.Put(org, new ApifyLimitsChange(CallsPerDay: 0, UsdPerMonth: null));
+        Assert.False(await TestDatabase.Scalar<bool>("SELECT can_make_apify_call($1, 1, $2)", org, clock.GetUtcNow()));
+        Assert.True(await TestDatabase.Scalar<bool>("SELECT can_make_apify_call($1, 1, $2)", Guid.NewGuid(), clock.GetUtcNow()));
+        Assert.StartsWith("Daily Apify call limit reached: 0 of 0 calls", (await Limits.Get(org)).Refusal);
+    }
+
     private async Task<ApifyJob> TakeAndFail(Guid expected, string message)
     {
         var taken = await Jobs.TakeNext(org);
