@@ -16,6 +16,9 @@ public static class GrainServices
         services.TryAddSingleton<TenancyRepository>();
         services.TryAddSingleton<AuditRepository>();
         services.TryAddSingleton<CreatorRepository>();
+        services.TryAddSingleton(Influencer.ApifyRetryBackoff.Default);
+        services.TryAddSingleton<ApifyJobRepository>();
+        services.TryAddSingleton<ApifyLimitRepository>();
         return services;
     }
 }

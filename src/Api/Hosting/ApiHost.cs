@@ -133,6 +133,7 @@ public sealed class ApiHost : IAsyncDisposable
 
         app.MapCampaignEndpoints();
         app.MapCreatorEndpoints();
+        app.MapApifyEndpoints();
         app.MapUserEndpoints();
         app.MapApiKeyEndpoints();
         app.MapAuditEndpoints();

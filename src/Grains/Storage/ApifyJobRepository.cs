@@ -1,0 +1,353 @@
+using Campaigns.Influencer;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Campaigns.Storage;
+
+/// <summary>All SQL for <c>apify_jobs_queue</c>: enqueue, the workers' take/complete/fail/hold, and the API's reads and retry.</summary>
+public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, ApifyRetryBackoff backoff)
+{
+    private const string Columns =
+        "id, organization_id, job_type, platform, target, input::text, priority, status, held_reason, retry_count, max_retries, " +
+        "error_message, result_data::text, estimated_cost, cost_usd, allocation_id, campaign_id, creator_profile_id, " +
+        "scheduled_at, started_at, completed_at, created_at";
+
+    private const string OpenStatuses = "('pending', 'running', 'held')";
+
+    /// <summary>
+    /// Queues a job due now. While a job of the same type is outstanding for the allocation, returns that one instead
+    /// (<see cref="EnqueuedJob.Created"/> false), so a repeated reminder tick does not duplicate work.
+    /// </summary>
+    public async Task<EnqueuedJob> Enqueue(Guid organizationId, Guid jobId, ApifyJobDraft draft)
+    {
+        // Two attempts: the open job found by the conflict can finish before it is read back, and then a new one is due.
+        for (var attempt = 0; ; attempt++)
+        {
+            var now = clock.UtcNowMicroseconds();
+            await using (var insert = db.CreateCommand($"""
+                INSERT INTO apify_jobs_queue (id, organization_id, job_type, platform, target, input, priority, status,
+                    max_retries, allocation_id, campaign_id, creator_profile_id, scheduled_at, created_at, updated_at)
+                VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, 'pending', $8, $9, $10, $11, $12, $12, $12)
+                ON CONFLICT (allocation_id, job_type) WHERE allocation_id IS NOT NULL AND status IN {OpenStatuses} DO NOTHING
+                RETURNING {Columns}
+                """))
+            {
+                var p = insert.Parameters;
+                p.AddWithValue(jobId);
+                p.AddWithValue(organizationId);
+                p.AddWithValue(DbNames.Of(draft.JobType));
+                p.AddWithValue(DbNames.Of(draft.Platform));
+                p.AddWithValue(draft.Target);
+                p.AddWithValue(draft.Input);
+                p.AddWithValue(draft.Priority);
+                p.AddWithValue(draft.MaxRetries);
+                p.AddWithValue(NpgsqlDbType.Uuid, draft.AllocationId is { } allocation ? allocation : DBNull.Value);
+                p.AddWithValue(NpgsqlDbType.Uuid, draft.CampaignId is { } campaign ? campaign : DBNull.Value);
+                p.AddWithValue(NpgsqlDbType.Uuid, draft.CreatorProfileId is { } profile ? profile : DBNull.Value);
+                p.AddWithValue(now);
+                if ((await ReadJobs(insert)).SingleOrDefault() is { } created)
+                {
+                    return new EnqueuedJob(created, true);
+                }
+            }
+
+            await using var open = db.CreateCommand(
+                $"SELECT {Columns} FROM apify_jobs_queue WHERE allocation_id = $1 AND job_type = $2 AND status IN {OpenStatuses}");
+            open.Parameters.AddWithValue(draft.AllocationId!.Value);
+            open.Parameters.AddWithValue(DbNames.Of(draft.JobType));
+            var existing = (await ReadJobs(open)).SingleOrDefault();
+            if (existing is not null)
+            {
+                return new EnqueuedJob(existing, false);
+            }
+
+            if (attempt == 1)
+            {
+                throw new InvalidOperationException("The outstanding job this enqueue conflicted with finished twice before it could be read.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The top due job (priority, then earliest scheduled), marked running, in one transaction with
+    /// <c>FOR UPDATE SKIP LOCKED</c> so concurrent workers never take the same job. The call is counted against the
+    /// organization's limits as it is taken; an organization its limits refuse has its due jobs held with the reason.
+    /// </summary>
+    /// <param name="organizationId">Null takes across organizations (the worker); a value serves only that tenant.</param>
+    public async Task<ApifyJob?> TakeNext(Guid? organizationId = null)
+    {
+        var now = clock.UtcNowMicroseconds();
+        await using var connection = await db.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        while (true)
+        {
+            Guid jobId, jobOrganization;
+            await using (var top = new NpgsqlCommand("""
+                SELECT id, organization_id FROM apify_jobs_queue
+                WHERE status = 'pending' AND scheduled_at <= $1 AND ($2::uuid IS NULL OR organization_id = $2)
+                ORDER BY priority DESC, scheduled_at, id
+                LIMIT 1
+                FOR UPDATE SKIP LOCKED
+                """, connection, tx))
+            {
+                top.Parameters.AddWithValue(now);
+                top.Parameters.AddWithValue(NpgsqlDbType.Uuid, organizationId is { } org ? org : DBNull.Value);
+                await using var reader = await top.ExecuteReaderAsync();
+                if (!await reader.ReadAsync())
+                {
+                    await reader.DisposeAsync();
+                    await tx.CommitAsync();
+                    return null;
+                }
+
+                (jobId, jobOrganization) = (reader.GetGuid(0), reader.GetGuid(1));
+            }
+
+            if (await ApifyLimitRepository.Refusal(connection, tx, jobOrganization, now) is { } refusal)
+            {
+                await HoldDue(connection, tx, jobOrganization, refusal, now);
+                continue;
+            }
+
+            await ApifyLimitRepository.Record(connection, tx, jobOrganization, calls: 1, costUsd: 0m, now);
+            await using var start = new NpgsqlCommand($"""
+                UPDATE apify_jobs_queue SET status = 'running', started_at = $2, completed_at = NULL, updated_at = $2
+                WHERE id = $1
+                RETURNING {Columns}
+                """, connection, tx);
+            start.Parameters.AddWithValue(jobId);
+            start.Parameters.AddWithValue(now);
+            var job = (await ReadJobs(start)).Single();
+            await tx.CommitAsync();
+            return job;
+        }
+    }
+
+    /// <summary>A running job done: its result kept and Apify's cost added to the month's spend.</summary>
+    /// <returns>False when the job was not running (already finished, or retried meanwhile).</returns>
+    public async Task<bool> Complete(Guid jobId, string resultData, decimal costUsd)
+    {
+        var now = clock.UtcNowMicroseconds();
+        await using var connection = await db.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await using var complete = new NpgsqlCommand("""
+            UPDATE apify_jobs_queue
+            SET status = 'completed', completed_at = $2, result_data = $3::jsonb, cost_usd = $4, error_message = NULL, updated_at = $2
+            WHERE id = $1 AND status = 'running'
+            RETURNING organization_id
+            """, connection, tx);
+        complete.Parameters.AddWithValue(jobId);
+        complete.Parameters.AddWithValue(now);
+        complete.Parameters.AddWithValue(resultData);
+        complete.Parameters.AddWithValue(costUsd);
+        if (await complete.ExecuteScalarAsync() is not Guid organizationId)
+        {
+            return false;
+        }
+
+        await ApifyLimitRepository.Record(connection, tx, organizationId, calls: 0, costUsd, now);
+        await tx.CommitAsync();
+        return true;
+    }
+
+    /// <summary>
+    /// A running job's attempt failed: back to pending after <see cref="ApifyRetryBackoff"/> while retries remain,
+    /// otherwise failed for good. The message is kept either way; a failed run's cost still counts.
+    /// </summary>
+    /// <returns>The job as it now is, or null when it was not running.</returns>
+    public async Task<ApifyJob?> Fail(Guid jobId, string errorMessage, decimal costUsd = 0m)
+    {
+        var now = clock.UtcNowMicroseconds();
+        await using var connection = await db.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        Guid organizationId;
+        int retryCount, maxRetries;
+        await using (var read = new NpgsqlCommand(
+            "SELECT organization_id, retry_count, max_retries FROM apify_jobs_queue WHERE id = $1 AND status = 'running' FOR UPDATE", connection, tx))
+        {
+            read.Parameters.AddWithValue(jobId);
+            await using var reader = await read.ExecuteReaderAsync();
+            if (!await reader.ReadAsync())
+            {
+                return null;
+            }
+
+            (organizationId, retryCount, maxRetries) = (reader.GetGuid(0), reader.GetInt32(1), reader.GetInt32(2));
+        }
+
+        // As in the seed: retry while retry_count < max_retries, counting this failure.
+        var retries = retryCount < maxRetries;
+        await using var fail = new NpgsqlCommand($"""
+            UPDATE apify_jobs_queue
+            SET retry_count = retry_count + 1, error_message = $2, status = $3, updated_at = $4,
+                scheduled_at = coalesce($5, scheduled_at), completed_at = CASE WHEN $3 = 'failed' THEN $4 END,
+                cost_usd = coalesce(cost_usd, 0) + $6
+            WHERE id = $1
+            RETURNING {Columns}
+            """, connection, tx);
+        var p = fail.Parameters;
+        p.AddWithValue(jobId);
+        p.AddWithValue(errorMessage);
+        p.AddWithValue(DbNames.Of(retries ? ApifyJobStatus.Pending : ApifyJobStatus.Failed));
+        p.AddWithValue(now);
+        p.AddWithValue(NpgsqlDbType.TimestampTz, retries ? now + backoff.After(retryCount + 1) : DBNull.Value);
+        p.AddWithValue(costUsd);
+        var job = (await ReadJobs(fail)).Single();
+        if (costUsd > 0)
+        {
+            await ApifyLimitRepository.Record(connection, tx, organizationId, calls: 0, costUsd, now);
+        }
+
+        await tx.CommitAsync();
+        return job;
+    }
+
+    /// <summary>
+    /// A running job that cannot proceed for a reason outside the limits (no Apify token): held with the reason. The call
+    /// counted when it was taken stays counted; over-counting a rare hold is safer than letting workers overspend.
+    /// </summary>
+    public async Task<bool> Hold(Guid jobId, string reason)
+    {
+        var now = clock.UtcNowMicroseconds();
+        await using var hold = db.CreateCommand("""
+            UPDATE apify_jobs_queue SET status = 'held', held_reason = $2, started_at = NULL, updated_at = $3
+            WHERE id = $1 AND status = 'running'
+            """);
+        hold.Parameters.AddWithValue(jobId);
+        hold.Parameters.AddWithValue(reason);
+        hold.Parameters.AddWithValue(now);
+        return await hold.ExecuteNonQueryAsync() == 1;
+    }
+
+    /// <summary>
+    /// Held jobs back to pending for every organization whose limits now allow a call (a new day or month, a raised
+    /// limit). A job held for another reason is released too and is held again by the worker if that still holds.
+    /// </summary>
+    public async Task<int> ReleaseHeld(Guid? organizationId = null)
+    {
+        var now = clock.UtcNowMicroseconds();
+        await using var release = db.CreateCommand("""
+            UPDATE apify_jobs_queue SET status = 'pending', held_reason = NULL, updated_at = $1
+            WHERE status = 'held' AND ($2::uuid IS NULL OR organization_id = $2)
+              AND apify_call_refusal(organization_id, 1, $1) IS NULL
+            """);
+        release.Parameters.AddWithValue(now);
+        release.Parameters.AddWithValue(NpgsqlDbType.Uuid, organizationId is { } org ? org : DBNull.Value);
+        return await release.ExecuteNonQueryAsync();
+    }
+
+    public async Task<ApifyJob?> Get(Guid organizationId, Guid jobId)
+    {
+        await using var get = db.CreateCommand($"SELECT {Columns} FROM apify_jobs_queue WHERE id = $1 AND organization_id = $2");
+        get.Parameters.AddWithValue(jobId);
+        get.Parameters.AddWithValue(organizationId);
+        return (await ReadJobs(get)).SingleOrDefault();
+    }
+
+    /// <summary>Newest first, keyset-paginated on the time-ordered id.</summary>
+    public async Task<ApifyJobPage> List(Guid organizationId, ApifyJobQuery query)
+    {
+        await using var list = db.CreateCommand($"""
+            SELECT {Columns} FROM apify_jobs_queue
+            WHERE organization_id = $1
+              AND ($2::uuid IS NULL OR id < $2)
+              AND ($3::text IS NULL OR status = $3)
+              AND ($4::text IS NULL OR job_type = $4)
+              AND ($5::uuid IS NULL OR allocation_id = $5)
+              AND ($6::uuid IS NULL OR campaign_id = $6)
+            ORDER BY id DESC
+            LIMIT $7
+            """);
+        var p = list.Parameters;
+        p.AddWithValue(organizationId);
+        p.AddWithValue(NpgsqlDbType.Uuid, query.After is { } after ? after : DBNull.Value);
+        p.AddWithValue(NpgsqlDbType.Text, query.Status is { } status ? DbNames.Of(status) : DBNull.Value);
+        p.AddWithValue(NpgsqlDbType.Text, query.JobType is { } type ? DbNames.Of(type) : DBNull.Value);
+        p.AddWithValue(NpgsqlDbType.Uuid, query.AllocationId is { } allocation ? allocation : DBNull.Value);
+        p.AddWithValue(NpgsqlDbType.Uuid, query.CampaignId is { } campaign ? campaign : DBNull.Value);
+        p.AddWithValue(query.Limit + 1);
+
+        var items = await ReadJobs(list);
+        if (items.Count <= query.Limit)
+        {
+            return new ApifyJobPage(items, null);
+        }
+
+        items.RemoveAt(items.Count - 1);
+        return new ApifyJobPage(items, items[^1].Id);
+    }
+
+    /// <summary>A failed job back to pending, due now, with its retries reset; the last error stays until it runs again.</summary>
+    public async Task<ApifyJobResult> Retry(Guid organizationId, Guid jobId)
+    {
+        var now = clock.UtcNowMicroseconds();
+        await using var connection = await db.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await using (var current = new NpgsqlCommand(
+            "SELECT status FROM apify_jobs_queue WHERE id = $1 AND organization_id = $2 FOR UPDATE", connection, tx))
+        {
+            current.Parameters.AddWithValue(jobId);
+            current.Parameters.AddWithValue(organizationId);
+            switch (await current.ExecuteScalarAsync())
+            {
+                case null:
+                    return ApifyJobResult.NotFound();
+                case string status when status != DbNames.Of(ApifyJobStatus.Failed):
+                    return ApifyJobResult.Conflict($"Only a failed job can be retried; this one is {status}.");
+            }
+        }
+
+        await using var retry = new NpgsqlCommand($"""
+            UPDATE apify_jobs_queue
+            SET status = 'pending', retry_count = 0, scheduled_at = $2, started_at = NULL, completed_at = NULL, updated_at = $2
+            WHERE id = $1
+            RETURNING {Columns}
+            """, connection, tx);
+        retry.Parameters.AddWithValue(jobId);
+        retry.Parameters.AddWithValue(now);
+        var job = (await ReadJobs(retry)).Single();
+        await tx.CommitAsync();
+        return ApifyJobResult.Ok(job);
+    }
+
+    private static async Task HoldDue(NpgsqlConnection connection, NpgsqlTransaction tx, Guid organizationId, string reason, DateTimeOffset now)
+    {
+        // Every due job of the organization meets the same refusal: hold them together rather than one per take.
+        await using var hold = new NpgsqlCommand("""
+            UPDATE apify_jobs_queue SET status = 'held', held_reason = $2, updated_at = $3
+            WHERE id IN (SELECT id FROM apify_jobs_queue
+                         WHERE organization_id = $1 AND status = 'pending' AND scheduled_at <= $3
+                         FOR UPDATE SKIP LOCKED)
+            """, connection, tx);
+        hold.Parameters.AddWithValue(organizationId);
+        hold.Parameters.AddWithValue(reason);
+        hold.Parameters.AddWithValue(now);
+        await hold.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<List<ApifyJob>> ReadJobs(NpgsqlCommand command)
+    {
+        var jobs = new List<ApifyJob>();
+        await using var r = await command.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            jobs.Add(new ApifyJob(
+                r.GetGuid(0), r.GetGuid(1), DbNames.From<ApifyJobType>(r.GetString(2)), DbNames.From<SocialPlatform>(r.GetString(3)), r.GetString(4),
+                r.GetString(5), r.GetInt32(6), DbNames.From<ApifyJobStatus>(r.GetString(7)), NullableText(r, 8), r.GetInt32(9), r.GetInt32(10),
+                NullableText(r, 11), NullableText(r, 12), r.GetInt32(13), r.IsDBNull(14) ? null : r.GetDecimal(14),
+                NullableGuid(r, 15), NullableGuid(r, 16), NullableGuid(r, 17),
+                r.GetFieldValue<DateTimeOffset>(18), NullableInstant(r, 19), NullableInstant(r, 20), r.GetFieldValue<DateTimeOffset>(21)));
+        }
+
+        return jobs;
+    }
+
+    private static string? NullableText(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static Guid? NullableGuid(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetGuid(i);
+
+    private static DateTimeOffset? NullableInstant(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
+}
+
+/// <summary>The job an enqueue left in the queue: the new one, or the outstanding one it found.</summary>
+public sealed record EnqueuedJob(ApifyJob Job, bool Created);
