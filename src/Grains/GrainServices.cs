@@ -16,6 +16,7 @@ public static class GrainServices
         services.TryAddSingleton<TenancyRepository>();
         services.TryAddSingleton<AuditRepository>();
         services.TryAddSingleton<CreatorRepository>();
+        services.TryAddSingleton<PostRepository>();
         services.TryAddSingleton(Influencer.ApifyRetryBackoff.Default);
         services.TryAddSingleton<ApifyJobRepository>();
         services.TryAddSingleton<ApifyLimitRepository>();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net;
+using Campaigns.Influencer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -8,7 +9,7 @@ using Orleans.Dashboard;
 
 namespace Campaigns.Silo;
 
-/// <summary>How every Campaigns silo is wired: membership, grain state and reminders in PostgreSQL, the dashboard, the grains' services.</summary>
+/// <summary>How every Campaigns silo is wired: membership, grain state and reminders in PostgreSQL, the dashboard, the grains' services and the Apify job worker.</summary>
 public static class SiloConfiguration
 {
     public const string Invariant = "Npgsql";
@@ -29,7 +30,8 @@ public static class SiloConfiguration
 
     /// <summary>
     /// What every silo needs whoever hosts it (a process or a TestCluster): membership, grain state
-    /// and reminders in PostgreSQL, and the grains' services.
+    /// and reminders in PostgreSQL, the grains' services, and the Apify
+    /// job worker (configured by the section <c>Apify</c>; <c>Apify:WorkerEnabled=false</c> leaves the queue alone).
     /// </summary>
     public static ISiloBuilder UseCampaignsRuntime(this ISiloBuilder silo, string connectionString, TimeSpan? minimumReminderPeriod = null)
     {
@@ -55,6 +57,7 @@ public static class SiloConfiguration
         }
 
         silo.Services.AddCampaignsGrainServices(connectionString);
+        silo.Services.AddApifyJobWorker(silo.Configuration);
         return silo;
     }
 

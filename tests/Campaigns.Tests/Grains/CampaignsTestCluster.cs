@@ -1,5 +1,7 @@
+using Campaigns.Influencer;
 using Campaigns.Silo;
 using Campaigns.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
@@ -36,8 +38,12 @@ public static class CampaignsTestCluster
 
     private sealed class PostgresSilo : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) =>
+        public void Configure(ISiloBuilder siloBuilder)
+        {
             siloBuilder.UseCampaignsRuntime(PostgresFixture.Current!, TimeSpan.FromSeconds(1));
+            // Tests share one database; a worker here would take (or hold) other tests' due jobs.
+            siloBuilder.Services.Configure<ApifyWorkerOptions>(o => o.WorkerEnabled = false);
+        }
     }
 
     private sealed class PostgresClient : IClientBuilderConfigurator

@@ -67,6 +67,8 @@ public sealed class TestApiHost : IAsyncDisposable
             ["Orleans:GatewayPort"] = FreePorts.Next().ToString(),
             ["Orleans:MinimumReminderPeriod"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests share one database; a worker here would take (or hold) other tests' due jobs.
+            ["Apify:WorkerEnabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

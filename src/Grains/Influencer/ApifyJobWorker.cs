@@ -1,0 +1,95 @@
+using Campaigns.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Influencer;
+
+/// <summary>
+/// The queue worker every silo runs: <see cref="ApifyWorkerOptions.Workers"/> loops that each take the top due job and
+/// process it (<see cref="ApifyJobProcessor"/>), resting for <see cref="ApifyWorkerOptions.IdlePollInterval"/> when
+/// none is due. One loop also releases held jobs periodically so they get their chance again.
+/// </summary>
+public sealed partial class ApifyJobWorker(
+    ApifyJobProcessor processor,
+    ApifyJobRepository jobs,
+    IOptions<ApifyWorkerOptions> options,
+    TimeProvider clock,
+    ILogger<ApifyJobWorker> logger) : BackgroundService
+{
+    private ApifyWorkerOptions Options => options.Value;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Options.WorkerEnabled)
+        {
+            LogDisabled(logger);
+            return Task.CompletedTask;
+        }
+
+        var loops = Math.Max(1, Options.Workers);
+        LogStarting(logger, loops);
+        return Task.WhenAll(Enumerable.Range(0, loops).Select(loop => Loop(releasesHeld: loop == 0, stoppingToken)));
+    }
+
+    private async Task Loop(bool releasesHeld, CancellationToken stoppingToken)
+    {
+        // Leave the host's start-up path before the first database call.
+        await Task.Yield();
+        var nextRelease = clock.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (releasesHeld && clock.GetUtcNow() >= nextRelease)
+                {
+                    nextRelease = clock.GetUtcNow() + Options.ReleaseHeldInterval;
+                    var released = await jobs.ReleaseHeld();
+                    if (released > 0)
+                    {
+                        LogReleased(logger, released);
+                    }
+                }
+
+                if (!await processor.ProcessNext(organizationId: null, stoppingToken))
+                {
+                    await Task.Delay(Options.IdlePollInterval, clock, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception error)
+            {
+                // The database may be away for a moment; the loop outlives any one failure.
+                LogLoopFailed(logger, error);
+                try
+                {
+                    await Task.Delay(Options.IdlePollInterval, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+
+        LogStopped(logger);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Apify job worker disabled (Apify:WorkerEnabled is false)")]
+    private static partial void LogDisabled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Apify job worker starting {Loops} loop(s)")]
+    private static partial void LogStarting(ILogger logger, int loops);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Apify job worker released {Count} held job(s)")]
+    private static partial void LogReleased(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Apify job worker loop failed; continuing after the idle interval")]
+    private static partial void LogLoopFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Apify job worker loop stopped")]
+    private static partial void LogStopped(ILogger logger);
+}

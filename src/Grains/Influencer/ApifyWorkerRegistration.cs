@@ -1,0 +1,24 @@
+using Campaigns.Integrations.Apify;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Campaigns.Influencer;
+
+/// <summary>Registers the Apify client and the queue worker from the configuration section <c>Apify</c>.</summary>
+public static class ApifyWorkerRegistration
+{
+    public static IServiceCollection AddApifyJobWorker(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddApifyClient(configuration);
+        services.AddOptions<ApifyWorkerOptions>()
+            .Bind(configuration.GetSection(ApifyOptions.SectionName))
+            .Validate(options => options.Workers >= 1, "Apify:Workers must be at least 1.")
+            .Validate(options => options.IdlePollInterval > TimeSpan.Zero && options.ReleaseHeldInterval > TimeSpan.Zero,
+                "Apify:IdlePollInterval and Apify:ReleaseHeldInterval must be positive.");
+        services.TryAddSingleton<IScrapeCompletedHandler, NoScrapeCompletedHandler>();
+        services.TryAddSingleton<ApifyJobProcessor>();
+        services.AddHostedService<ApifyJobWorker>();
+        return services;
+    }
+}
