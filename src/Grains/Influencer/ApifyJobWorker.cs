@@ -1,4 +1,6 @@
+using Campaigns.Integrations.Apify;
 using Campaigns.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,9 +13,10 @@ namespace Campaigns.Influencer;
 /// none is due. One loop also releases held jobs periodically so they get their chance again.
 /// </summary>
 public sealed partial class ApifyJobWorker(
-    ApifyJobProcessor processor,
+    IServiceScopeFactory scopes,
     ApifyJobRepository jobs,
     IOptions<ApifyWorkerOptions> options,
+    IOptions<ApifyOptions> apifyOptions,
     TimeProvider clock,
     ILogger<ApifyJobWorker> logger) : BackgroundService
 {
@@ -41,7 +44,8 @@ public sealed partial class ApifyJobWorker(
         {
             try
             {
-                if (releasesHeld && clock.GetUtcNow() >= nextRelease)
+                // Without a token a released job would only be taken (counting a call) and held again.
+                if (releasesHeld && apifyOptions.Value.HasToken && clock.GetUtcNow() >= nextRelease)
                 {
                     nextRelease = clock.GetUtcNow() + Options.ReleaseHeldInterval;
                     var released = await jobs.ReleaseHeld();
@@ -51,7 +55,7 @@ public sealed partial class ApifyJobWorker(
                     }
                 }
 
-                if (!await processor.ProcessNext(organizationId: null, stoppingToken))
+                if (!await ProcessNext(stoppingToken))
                 {
                     await Task.Delay(Options.IdlePollInterval, clock, stoppingToken);
                 }
@@ -76,6 +80,13 @@ public sealed partial class ApifyJobWorker(
         }
 
         LogStopped(logger);
+    }
+
+    /// <summary>One job in a scope of its own, so the typed <see cref="ApifyClient"/> gets a fresh handler from the factory.</summary>
+    private async Task<bool> ProcessNext(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ApifyJobProcessor>().ProcessNext(organizationId: null, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Apify job worker disabled (Apify:WorkerEnabled is false)")]

@@ -17,7 +17,8 @@ public static class ApifyWorkerRegistration
             .Validate(options => options.IdlePollInterval > TimeSpan.Zero && options.ReleaseHeldInterval > TimeSpan.Zero,
                 "Apify:IdlePollInterval and Apify:ReleaseHeldInterval must be positive.");
         services.TryAddSingleton<IScrapeCompletedHandler, NoScrapeCompletedHandler>();
-        services.TryAddSingleton<ApifyJobProcessor>();
+        // Transient like the typed client it holds, which must not live as long as the worker.
+        services.TryAddTransient<ApifyJobProcessor>();
         services.AddHostedService<ApifyJobWorker>();
         return services;
     }

@@ -64,6 +64,24 @@ public sealed class ApifyJobWorkerLoopTests(PostgresFixture postgres)
         Assert.Contains("worker stopped", requeued.ErrorMessage);
     }
 
+    [Fact]
+    public async Task A_job_held_for_want_of_a_token_runs_once_a_worker_with_a_token_starts()
+    {
+        await using var database = await IsolatedDatabase.Create(postgres.ConnectionString, Cancellation);
+        await using var simulator = await ApifySimulator.Start();
+        using var host = WorkerHost(database.ConnectionString, simulator);
+        var jobs = host.Services.GetRequiredService<ApifyJobRepository>();
+        var org = (await TestOrganizations.Create(database.ConnectionString)).Id;
+        var job = (await jobs.Enqueue(org, Guid.CreateVersion7(), new ApifyJobDraft(ApifyJobType.PostsScrape, SocialPlatform.Instagram, "lagos.sail", "{}", 70))).Job;
+        // As a token-less silo leaves it.
+        Assert.Equal(job.Id, (await jobs.TakeNext(org))!.Id);
+        Assert.True(await jobs.Hold(job.Id, "Apify is not configured: no API token (set Apify__Token)."));
+
+        await host.StartAsync(Cancellation);
+        await WaitFor(jobs, org, job.Id, status => status == ApifyJobStatus.Completed);
+        await host.StopAsync(Cancellation);
+    }
+
     private static IHost WorkerHost(string connectionString, ApifySimulator simulator)
     {
         var builder = Host.CreateApplicationBuilder();
