@@ -265,16 +265,10 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
         p.AddWithValue(NpgsqlDbType.Text, query.JobType is { } type ? DbNames.Of(type) : DBNull.Value);
         p.AddWithValue(NpgsqlDbType.Uuid, query.AllocationId is { } allocation ? allocation : DBNull.Value);
         p.AddWithValue(NpgsqlDbType.Uuid, query.CampaignId is { } campaign ? campaign : DBNull.Value);
-        p.AddWithValue(query.Limit + 1);
+        p.AddWithValue(Keyset.RowsToFetch(query.Limit));
 
-        var items = await ReadJobs(list);
-        if (items.Count <= query.Limit)
-        {
-            return new ApifyJobPage(items, null);
-        }
-
-        items.RemoveAt(items.Count - 1);
-        return new ApifyJobPage(items, items[^1].Id);
+        var (items, next) = Keyset.Page(await ReadJobs(list), query.Limit, job => job.Id);
+        return new ApifyJobPage(items, next);
     }
 
     /// <summary>A failed job back to pending, due now, with its retries reset; the last error stays until it runs again.</summary>

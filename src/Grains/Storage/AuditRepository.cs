@@ -64,9 +64,9 @@ public sealed class AuditRepository(NpgsqlDataSource db) : IAsyncDisposable
         p.AddWithValue(NpgsqlDbType.TimestampTz, q.From is { } f ? f : DBNull.Value);
         p.AddWithValue(NpgsqlDbType.TimestampTz, q.To is { } t ? t : DBNull.Value);
         p.AddWithValue(NpgsqlDbType.Uuid, q.After is { } a ? a : DBNull.Value);
-        p.AddWithValue(q.Limit + 1);
+        p.AddWithValue(Keyset.RowsToFetch(q.Limit));
 
-        var items = new List<AuditEntry>(q.Limit + 1);
+        var items = new List<AuditEntry>(Keyset.RowsToFetch(q.Limit));
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync())
         {
@@ -80,12 +80,7 @@ public sealed class AuditRepository(NpgsqlDataSource db) : IAsyncDisposable
                 r.GetInt32(8), r.GetString(9), r.GetFieldValue<DateTimeOffset>(10)));
         }
 
-        if (items.Count <= q.Limit)
-        {
-            return new AuditPage(items, null);
-        }
-
-        items.RemoveAt(items.Count - 1);
-        return new AuditPage(items, items[^1].Id);
+        var (page, next) = Keyset.Page(items, q.Limit, entry => entry.Id);
+        return new AuditPage(page, next);
     }
 }

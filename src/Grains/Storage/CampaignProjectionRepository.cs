@@ -85,22 +85,17 @@ public sealed class CampaignProjectionRepository(NpgsqlDataSource db) : IAsyncDi
         p.AddWithValue(NpgsqlDbType.Text, query.Kind is { } k ? DbNames.Of(k) : DBNull.Value);
         p.AddWithValue(NpgsqlDbType.Text, string.IsNullOrWhiteSpace(query.Text) ? DBNull.Value : LikePattern.Containing(query.Text.Trim()));
         p.AddWithValue(NpgsqlDbType.Uuid, query.After is { } a ? a : DBNull.Value);
-        p.AddWithValue(query.Limit + 1);
+        p.AddWithValue(Keyset.RowsToFetch(query.Limit));
 
-        var items = new List<CampaignView>(query.Limit + 1);
+        var items = new List<CampaignView>(Keyset.RowsToFetch(query.Limit));
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             items.Add(Read(reader));
         }
 
-        if (items.Count <= query.Limit)
-        {
-            return new CampaignPage(items, null);
-        }
-
-        items.RemoveAt(items.Count - 1);
-        return new CampaignPage(items, items[^1].Id);
+        var (page, next) = Keyset.Page(items, query.Limit, campaign => campaign.Id);
+        return new CampaignPage(page, next);
     }
 
     private static CampaignView Read(NpgsqlDataReader r) => new(

@@ -137,16 +137,10 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
         p.AddWithValue(NpgsqlDbType.Text, query.Location is { } location ? LikePattern.Containing(location) : DBNull.Value);
         p.AddWithValue(NpgsqlDbType.Bigint, query.MinFollowers is { } min ? min : DBNull.Value);
         p.AddWithValue(NpgsqlDbType.Bigint, query.MaxFollowers is { } max ? max : DBNull.Value);
-        p.AddWithValue(query.Limit + 1);
+        p.AddWithValue(Keyset.RowsToFetch(query.Limit));
 
-        var items = (await ReadCreators(cmd)).ToList();
-        if (items.Count <= query.Limit)
-        {
-            return new CreatorPage(items, null);
-        }
-
-        items.RemoveAt(items.Count - 1);
-        return new CreatorPage(items, items[^1].Id);
+        var (items, next) = Keyset.Page((await ReadCreators(cmd)).ToList(), query.Limit, creator => creator.Id);
+        return new CreatorPage(items, next);
     }
 
     /// <summary>

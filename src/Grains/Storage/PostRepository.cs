@@ -204,7 +204,7 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         p.AddWithValue(organizationId);
         p.AddWithValue(allocationId);
         p.AddWithValue(NpgsqlDbType.Uuid, after is { } cursor ? cursor : DBNull.Value);
-        p.AddWithValue(limit + 1);
+        p.AddWithValue(Keyset.RowsToFetch(limit));
 
         var items = new List<AllocationPost>();
         await using var row = await cmd.ExecuteReaderAsync();
@@ -228,13 +228,8 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
                 LastScrapedAt: row.GetFieldValue<DateTimeOffset>(13)));
         }
 
-        if (items.Count <= limit)
-        {
-            return new AllocationPostPage(items, null);
-        }
-
-        items.RemoveAt(items.Count - 1);
-        return new AllocationPostPage(items, items[^1].Id);
+        var (page, next) = Keyset.Page(items, limit, post => post.Id);
+        return new AllocationPostPage(page, next);
     }
 
     /// <summary>
