@@ -36,20 +36,12 @@ public static class ApifyRequests
     public const int MaxCallsPerDay = 1_000_000;
     public const decimal MaxUsdPerMonth = 1_000_000m;
 
-    private static readonly Dictionary<string, ApifyJobStatus> Statuses = new(StringComparer.Ordinal)
-    {
-        ["pending"] = ApifyJobStatus.Pending,
-        ["running"] = ApifyJobStatus.Running,
-        ["completed"] = ApifyJobStatus.Completed,
-        ["failed"] = ApifyJobStatus.Failed,
-        ["held"] = ApifyJobStatus.Held,
-    };
+    // The same spelling the API writes and the database stores (DbNames), so filters accept exactly what responses show.
+    private static readonly Dictionary<string, ApifyJobStatus> Statuses =
+        Enum.GetValues<ApifyJobStatus>().ToDictionary(Storage.DbNames.Of, StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, ApifyJobType> JobTypes = new(StringComparer.Ordinal)
-    {
-        ["profile_scrape"] = ApifyJobType.ProfileScrape,
-        ["posts_scrape"] = ApifyJobType.PostsScrape,
-    };
+    private static readonly Dictionary<string, ApifyJobType> JobTypes =
+        Enum.GetValues<ApifyJobType>().ToDictionary(Storage.DbNames.Of, StringComparer.Ordinal);
 
     public static ApifyJobStatus? Status(string? value, FieldErrors errors) => OneOf(value, Statuses, "status", errors);
 
