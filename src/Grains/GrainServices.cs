@@ -17,6 +17,7 @@ public static class GrainServices
         services.TryAddSingleton<AuditRepository>();
         services.TryAddSingleton<CreatorRepository>();
         services.TryAddSingleton<PostRepository>();
+        services.TryAddSingleton<AllocationRepository>();
         services.TryAddSingleton(Influencer.ApifyRetryBackoff.Default);
         services.TryAddSingleton<ApifyJobRepository>();
         services.TryAddSingleton<ApifyLimitRepository>();

@@ -58,6 +58,9 @@ public static class SiloConfiguration
 
         silo.Services.AddCampaignsGrainServices(connectionString);
         silo.Services.AddApifyJobWorker(silo.Configuration);
+        silo.Services.AddOptions<InfluencerOptions>()
+            .Bind(silo.Configuration.GetSection(InfluencerOptions.SectionName))
+            .Validate(o => o.MonitorPeriod >= TimeSpan.FromSeconds(1), "Influencer:MonitorPeriod must be at least one second.");
         return silo;
     }
 

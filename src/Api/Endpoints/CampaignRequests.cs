@@ -14,7 +14,11 @@ public sealed record CreateCampaignRequest(
     List<string?>? Goals,
     List<string?>? Platforms,
     DateOnly? StartDate,
-    DateOnly? EndDate)
+    DateOnly? EndDate,
+    string? AudienceSize = null,
+    string? TargetLocation = null,
+    string? TargetAudience = null,
+    TrackingConfigRequest? TrackingConfig = null)
 {
     public CampaignDraft? ToDraft(FieldErrors errors)
     {
@@ -26,10 +30,50 @@ public sealed record CreateCampaignRequest(
         var goals = CampaignFields.Goals(Goals, errors);
         var platforms = CampaignFields.Platforms(Platforms, errors);
         CampaignFields.Dates(StartDate, EndDate, errors);
+        var influencer = kind == CampaignKind.Influencer ? Brief(errors) : RefuseBrief(kind, errors);
         return errors.Any
             ? null
-            : new CampaignDraft(name!, description, kind!.Value, Budget!.Value, currency, goals, platforms, StartDate, EndDate);
+            : new CampaignDraft(name!, description, kind!.Value, Budget!.Value, currency, goals, platforms, StartDate, EndDate, influencer);
     }
+
+    private Influencer.InfluencerBrief Brief(FieldErrors errors) => new(
+        InfluencerFields.AudienceSize(AudienceSize, errors),
+        InfluencerFields.Text("target_location", TargetLocation, InfluencerFields.LocationMaxLength, errors),
+        InfluencerFields.Text("target_audience", TargetAudience, InfluencerFields.AudienceMaxLength, errors),
+        (TrackingConfig ?? new TrackingConfigRequest(null, null, null, null, null)).ToConfig(errors));
+
+    private Influencer.InfluencerBrief? RefuseBrief(CampaignKind? kind, FieldErrors errors)
+    {
+        foreach (var (field, value) in new (string, object?)[]
+        {
+            ("audience_size", AudienceSize), ("target_location", TargetLocation),
+            ("target_audience", TargetAudience), ("tracking_config", TrackingConfig),
+        })
+        {
+            if (value is not null && kind is { } known)
+            {
+                errors.Add(field, $"Only influencer campaigns have {field}; this one is '{Storage.DbNames.Of(known)}'.");
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>How an influencer campaign recognises its posts (the seed's <c>campaign_tracking_config</c>).</summary>
+public sealed record TrackingConfigRequest(
+    List<string?>? RequiredHashtags,
+    List<string?>? OptionalHashtags,
+    List<string?>? RequiredMentions,
+    string? TrackingLinkPattern,
+    double? MinMatchConfidence)
+{
+    public Influencer.TrackingConfig ToConfig(FieldErrors errors) => new(
+        InfluencerFields.Tags("tracking_config.required_hashtags", '#', RequiredHashtags, errors),
+        InfluencerFields.Tags("tracking_config.optional_hashtags", '#', OptionalHashtags, errors),
+        InfluencerFields.Tags("tracking_config.required_mentions", '@', RequiredMentions, errors),
+        InfluencerFields.LinkPattern(TrackingLinkPattern, errors),
+        InfluencerFields.MinMatchConfidence(MinMatchConfidence, errors) ?? Influencer.TrackingConfig.DefaultMinMatchConfidence);
 }
 
 /// <summary>
@@ -45,7 +89,11 @@ public sealed record PatchCampaignRequest(
     List<string>? Goals,
     List<string>? Platforms,
     DateOnly? StartDate,
-    DateOnly? EndDate);
+    DateOnly? EndDate,
+    string? AudienceSize,
+    string? TargetLocation,
+    string? TargetAudience,
+    TrackingConfigRequest? TrackingConfig);
 
 /// <summary>Turns a merge-patch document into <see cref="CampaignChanges"/>, naming every refused field.</summary>
 public static class CampaignPatch
@@ -61,10 +109,13 @@ public static class CampaignPatch
         }
 
         var changes = new CampaignChanges();
+        var influencer = new Influencer.InfluencerBriefChanges();
+        var touchesInfluencer = false;
         foreach (var member in body.EnumerateObject())
         {
             var value = member.Value;
             var isNull = value.ValueKind == JsonValueKind.Null;
+            touchesInfluencer |= member.Name is "audience_size" or "target_location" or "target_audience" or "tracking_config";
             switch (member.Name)
             {
                 case "name":
@@ -93,6 +144,25 @@ public static class CampaignPatch
                 case "end_date":
                     changes = isNull ? changes with { ClearEndDate = true } : changes with { EndDate = JsonMembers.Date(member, errors) };
                     break;
+                case "audience_size":
+                    var size = isNull ? null : InfluencerFields.AudienceSize(JsonMembers.Text(member, errors), errors);
+                    influencer = isNull ? influencer with { ClearAudienceSize = true } : influencer with { AudienceSize = size };
+                    break;
+                case "target_location":
+                    influencer = influencer with
+                    {
+                        TargetLocation = isNull ? "" : InfluencerFields.Text(member.Name, JsonMembers.Text(member, errors), InfluencerFields.LocationMaxLength, errors) ?? "",
+                    };
+                    break;
+                case "target_audience":
+                    influencer = influencer with
+                    {
+                        TargetAudience = isNull ? "" : InfluencerFields.Text(member.Name, JsonMembers.Text(member, errors), InfluencerFields.AudienceMaxLength, errors) ?? "",
+                    };
+                    break;
+                case "tracking_config":
+                    influencer = TrackingConfigPatch.Parse(value, influencer, errors);
+                    break;
                 case var name when Immutable.Contains(name):
                     errors.Add(name, name == "status"
                         ? "Status changes through the lifecycle endpoints (/schedule, /launch, /pause, /resume, /complete, /cancel)."
@@ -105,7 +175,68 @@ public static class CampaignPatch
         }
 
         CampaignFields.Dates(changes.StartDate, changes.EndDate, errors);
+        if (touchesInfluencer)
+        {
+            changes = changes with { Influencer = influencer };
+        }
+
         return errors.Any ? null : changes;
+    }
+}
+
+/// <summary>
+/// The <c>tracking_config</c> member of a merge patch: its members merge one by one (RFC 7396), and <c>null</c> for the
+/// whole object resets it to no tracking signals and the default minimum confidence.
+/// </summary>
+public static class TrackingConfigPatch
+{
+    public static Influencer.InfluencerBriefChanges Parse(JsonElement value, Influencer.InfluencerBriefChanges changes, FieldErrors errors)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return changes with
+            {
+                RequiredHashtags = [], OptionalHashtags = [], RequiredMentions = [], TrackingLinkPattern = "",
+                MinMatchConfidence = Influencer.TrackingConfig.DefaultMinMatchConfidence,
+            };
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("tracking_config", "Expected a JSON object.");
+            return changes;
+        }
+
+        foreach (var member in value.EnumerateObject())
+        {
+            var field = $"tracking_config.{member.Name}";
+            var isNull = member.Value.ValueKind == JsonValueKind.Null;
+            switch (member.Name)
+            {
+                case "required_hashtags":
+                    changes = changes with { RequiredHashtags = InfluencerFields.Tags(field, '#', isNull ? [] : JsonMembers.TextList(member, errors, field), errors) };
+                    break;
+                case "optional_hashtags":
+                    changes = changes with { OptionalHashtags = InfluencerFields.Tags(field, '#', isNull ? [] : JsonMembers.TextList(member, errors, field), errors) };
+                    break;
+                case "required_mentions":
+                    changes = changes with { RequiredMentions = InfluencerFields.Tags(field, '@', isNull ? [] : JsonMembers.TextList(member, errors, field), errors) };
+                    break;
+                case "tracking_link_pattern":
+                    changes = changes with { TrackingLinkPattern = isNull ? "" : InfluencerFields.LinkPattern(JsonMembers.Text(member, errors, field), errors) ?? "" };
+                    break;
+                case "min_match_confidence":
+                    var confidence = isNull ? Influencer.TrackingConfig.DefaultMinMatchConfidence
+                        : (double?)JsonMembers.Decimal(member, errors, field);
+                    changes = changes with { MinMatchConfidence = InfluencerFields.MinMatchConfidence(confidence, errors) };
+                    break;
+                default:
+                    errors.Add(field, $"Unknown field '{member.Name}'.");
+                    break;
+            }
+        }
+
+        return changes;
     }
 }
 

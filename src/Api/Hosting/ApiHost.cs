@@ -132,6 +132,8 @@ public sealed class ApiHost : IAsyncDisposable
         app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 
         app.MapCampaignEndpoints();
+        app.MapInfluencerEndpoints();
+        app.MapPostEndpoints();
         app.MapCreatorEndpoints();
         app.MapApifyEndpoints();
         app.MapUserEndpoints();

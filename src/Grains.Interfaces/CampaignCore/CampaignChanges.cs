@@ -15,4 +15,7 @@ public sealed record CampaignChanges
     [Id(7)] public DateOnly? EndDate { get; init; }
     [Id(8)] public bool ClearStartDate { get; init; }
     [Id(9)] public bool ClearEndDate { get; init; }
+
+    /// <summary>Changes to the influencer section; only influencer campaigns accept them.</summary>
+    [Id(10)] public Influencer.InfluencerBriefChanges? Influencer { get; init; }
 }

@@ -1,6 +1,7 @@
 namespace Campaigns.CampaignCore;
 
 /// <summary>The fields a new campaign is created with, already validated at the edge.</summary>
+/// <param name="Influencer">The influencer section; only influencer campaigns have one (an empty brief when none was sent).</param>
 [GenerateSerializer, Immutable, Alias("campaigns.CampaignDraft")]
 public sealed record CampaignDraft(
     [property: Id(0)] string Name,
@@ -11,4 +12,5 @@ public sealed record CampaignDraft(
     [property: Id(5)] IReadOnlyList<string> Goals,
     [property: Id(6)] IReadOnlyList<string> Platforms,
     [property: Id(7)] DateOnly? StartDate,
-    [property: Id(8)] DateOnly? EndDate);
+    [property: Id(8)] DateOnly? EndDate,
+    [property: Id(9)] Influencer.InfluencerBrief? Influencer = null);

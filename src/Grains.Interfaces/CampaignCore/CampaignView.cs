@@ -1,6 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace Campaigns.CampaignCore;
 
 /// <summary>A campaign as callers see it.</summary>
+/// <remarks>
+/// The influencer members (<see cref="AudienceSize"/> to <see cref="TrackingConfig"/>) are written only when set: an
+/// influencer campaign always has a tracking configuration, other kinds have none of them. Listings read the common
+/// core only, so they leave them out; <c>GET /api/campaigns/{id}</c> has the whole campaign.
+/// </remarks>
 [GenerateSerializer, Immutable, Alias("campaigns.CampaignView")]
 public sealed record CampaignView(
     [property: Id(0)] Guid Id,
@@ -19,7 +26,11 @@ public sealed record CampaignView(
     [property: Id(13)] DateTimeOffset? StartedAt,
     [property: Id(14)] DateTimeOffset? CompletedAt,
     [property: Id(15)] DateTimeOffset CreatedAt,
-    [property: Id(16)] DateTimeOffset UpdatedAt)
+    [property: Id(16)] DateTimeOffset UpdatedAt,
+    [property: Id(17), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AudienceSize = null,
+    [property: Id(18), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TargetLocation = null,
+    [property: Id(19), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TargetAudience = null,
+    [property: Id(20), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Influencer.TrackingConfig? TrackingConfig = null)
 {
     /// <summary>What has been spent so far: the part of the budget no longer current.</summary>
     public long Spent => Budget - CurrentBudget;

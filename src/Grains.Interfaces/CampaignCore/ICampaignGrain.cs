@@ -19,4 +19,18 @@ public interface ICampaignGrain : IGrainWithGuidKey
 
     [Alias("Delete")]
     Task<CampaignResult> Delete(Guid organizationId);
+
+    /// <summary>
+    /// Influencer campaigns (seed stage 2): selects up to <paramref name="maxCreators"/> creators, allocates the budget,
+    /// queues their first scrapes and makes the campaign active.
+    /// </summary>
+    [Alias("Activate")]
+    Task<Influencer.ActivationResult> Activate(Guid organizationId, int maxCreators);
+
+    [Alias("ListAllocations")]
+    Task<Influencer.AllocationPageResult> ListAllocations(Guid organizationId, Guid? after, int limit);
+
+    /// <summary>The creator declined: the allocation ends and its budget goes to the next matching creator, if any.</summary>
+    [Alias("DeclineAllocation")]
+    Task<Influencer.DeclineResult> DeclineAllocation(Guid organizationId, Guid allocationId, string? reason);
 }

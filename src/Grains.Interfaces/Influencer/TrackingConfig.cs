@@ -20,4 +20,12 @@ public sealed record TrackingConfig(
     public const double DefaultMinMatchConfidence = 0.7;
 
     public static TrackingConfig Empty { get; } = new([], [], [], null);
+
+    /// <summary>Equal by content: record equality would compare the lists by reference.</summary>
+    public bool SameAs(TrackingConfig other) =>
+        RequiredHashtags.SequenceEqual(other.RequiredHashtags)
+        && OptionalHashtags.SequenceEqual(other.OptionalHashtags)
+        && RequiredMentions.SequenceEqual(other.RequiredMentions)
+        && TrackingLinkPattern == other.TrackingLinkPattern
+        && MinMatchConfidence.Equals(other.MinMatchConfidence);
 }

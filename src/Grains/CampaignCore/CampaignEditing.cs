@@ -1,3 +1,5 @@
+using Campaigns.Influencer;
+
 namespace Campaigns.CampaignCore;
 
 /// <summary>Rules for creating and changing a campaign's fields that depend on its current state.</summary>
@@ -17,6 +19,7 @@ public static class CampaignEditing
         state.Platforms = [.. draft.Platforms];
         state.StartDate = draft.StartDate;
         state.EndDate = draft.EndDate;
+        state.Influencer = draft.Kind == CampaignKind.Influencer ? draft.Influencer ?? InfluencerBrief.Empty : null;
         state.CreatedAt = now;
         state.UpdatedAt = now;
         state.Version = 1;
@@ -47,6 +50,11 @@ public static class CampaignEditing
             errors["currency"] = ["Currency cannot change once money has been spent."];
         }
 
+        if (changes.Influencer is not null && state.Kind != CampaignKind.Influencer)
+        {
+            errors["kind"] = [$"Only influencer campaigns have audience_size, target_location, target_audience and tracking_config; this one is '{Storage.DbNames.Of(state.Kind)}'."];
+        }
+
         if (errors.Count > 0)
         {
             return errors;
@@ -61,6 +69,11 @@ public static class CampaignEditing
         state.Platforms = changes.Platforms is { } platforms ? [.. platforms] : state.Platforms;
         state.StartDate = startDate;
         state.EndDate = endDate;
+        if (changes.Influencer is { } influencer)
+        {
+            state.Influencer = influencer.ApplyTo(state.Influencer ?? InfluencerBrief.Empty);
+        }
+
         state.UpdatedAt = now;
         state.Version++;
         return null;

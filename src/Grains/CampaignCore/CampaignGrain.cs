@@ -4,11 +4,13 @@ using Microsoft.Extensions.Logging;
 namespace Campaigns.CampaignCore;
 
 /// <summary>Orchestrates one campaign: rules from <see cref="CampaignLifecycle"/> and <see cref="CampaignEditing"/>, state in grain storage, a row in the listing projection.</summary>
-public sealed class CampaignGrain(
+public sealed partial class CampaignGrain(
     [PersistentState("campaign")] IPersistentState<CampaignState> state,
     CampaignProjectionRepository projections,
+    CreatorRepository creators,
+    AllocationRepository allocations,
     TimeProvider clock,
-    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
+    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {
     private Guid Id => this.GetPrimaryKey();
 
@@ -58,8 +60,16 @@ public sealed class CampaignGrain(
                 $"Cannot change a campaign whose status is '{CampaignLifecycle.Name(state.State.Status)}'.");
         }
 
+        var before = state.State.Snapshot();
         var errors = CampaignEditing.Apply(state.State, changes, clock.UtcNowMicroseconds());
-        return errors is null ? await Save() : CampaignResult.Invalid(errors);
+        if (errors is not null)
+        {
+            return CampaignResult.Invalid(errors);
+        }
+
+        var saved = await Save();
+        await AfterChange(before);
+        return saved;
     }
 
     public async Task<CampaignResult> Transition(Guid organizationId, CampaignTransitionRequest request)
@@ -79,8 +89,20 @@ public sealed class CampaignGrain(
             return CampaignResult.Conflict(CampaignLifecycle.Refusal(state.State.Status, request.Transition));
         }
 
+        if (IsInfluencerLaunch(request.Transition))
+        {
+            // Launching an influencer campaign is its activation, so /launch and /activate agree.
+            var activation = await Activate(organizationId, maxCreators: 1);
+            return activation is { Outcome: CommandOutcome.Ok, Campaign: { } campaign }
+                ? CampaignResult.Ok(campaign)
+                : new CampaignResult(activation.Outcome, Message: activation.Message, Errors: activation.Errors);
+        }
+
+        var before = state.State.Snapshot();
         CampaignEditing.Enter(state.State, next, request, clock.UtcNowMicroseconds());
-        return await Save();
+        var saved = await Save();
+        await AfterChange(before);
+        return saved;
     }
 
     public async Task<CampaignResult> Delete(Guid organizationId)
@@ -94,6 +116,12 @@ public sealed class CampaignGrain(
         {
             return CampaignResult.Conflict(
                 $"Cannot delete a campaign whose status is '{CampaignLifecycle.Name(state.State.Status)}'; cancel or complete it first.");
+        }
+
+        if (state.State.Allocations.Count > 0)
+        {
+            return CampaignResult.Conflict(
+                $"This campaign allocated budget to {state.State.Allocations.Count} creator(s); it is kept for their results and history.");
         }
 
         var view = state.State.ToView(Id);

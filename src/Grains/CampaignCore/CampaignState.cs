@@ -1,3 +1,5 @@
+using Campaigns.Influencer;
+
 namespace Campaigns.CampaignCore;
 
 /// <summary>What a campaign grain persists through the ADO.NET grain storage.</summary>
@@ -25,7 +27,43 @@ public sealed class CampaignState
     /// <summary>Bumped on every change; guards the projection against stale writes.</summary>
     [Id(17)] public long Version { get; set; }
 
+    /// <summary>The influencer section; null for other kinds.</summary>
+    [Id(18)] public InfluencerBrief? Influencer { get; set; }
+
+    /// <summary>Every allocation this campaign made, in order, including declined ones.</summary>
+    [Id(19)] public List<AllocationSlot> Allocations { get; set; } = [];
+
+    /// <summary>The end date the completion reminder is registered for; null when none is.</summary>
+    [Id(20)] public DateOnly? EndReminderFor { get; set; }
+
     public CampaignView ToView(Guid id) => new(
         id, Name, Description, Kind, Status, Budget, CurrentBudget, Currency, Goals, Platforms,
-        StartDate, EndDate, ScheduledFor, StartedAt, CompletedAt, CreatedAt, UpdatedAt);
+        StartDate, EndDate, ScheduledFor, StartedAt, CompletedAt, CreatedAt, UpdatedAt,
+        Influencer?.AudienceSize is { } size ? AudienceSizes.Name(size) : null,
+        Influencer?.TargetLocation,
+        Influencer?.TargetAudience,
+        Influencer?.TrackingConfig);
+
+    public CampaignSnapshot Snapshot() =>
+        new(Status, StartDate, EndDate, Influencer?.TrackingConfig ?? TrackingConfig.Empty);
+}
+
+/// <summary>
+/// An allocation as its campaign remembers it: enough to create the grain again after a crash and to keep declined
+/// creators out of the next selection.
+/// </summary>
+[GenerateSerializer, Alias("campaigns.AllocationSlot")]
+public sealed class AllocationSlot
+{
+    [Id(0)] public Guid Id { get; set; }
+    [Id(1)] public CreatorCandidate Creator { get; set; } = null!;
+    [Id(2)] public long Budget { get; set; }
+
+    /// <summary>The allocation grain has confirmed it exists; until then the campaign creates it (again, idempotently).</summary>
+    [Id(3)] public bool Created { get; set; }
+
+    [Id(4)] public bool Declined { get; set; }
+
+    /// <summary>The allocation that took this one's budget after a decline.</summary>
+    [Id(5)] public Guid? ReplacementId { get; set; }
 }

@@ -82,14 +82,14 @@ public sealed partial class ApifyJobProcessor(
             ["items"] = result.Items.Count,
             ["cost_usd"] = result.Run.UsageTotalUsd,
         };
-        IReadOnlyList<Guid> storedPostIds = [];
+        IReadOnlyList<StoredPost> storedPosts = [];
         switch (kind)
         {
             case ScrapeKind.Profile:
                 await StoreProfile(job, result, summary);
                 break;
             case ScrapeKind.Posts:
-                storedPostIds = await StorePosts(job, result, summary);
+                storedPosts = await StorePosts(job, result, summary);
                 break;
         }
 
@@ -103,7 +103,7 @@ public sealed partial class ApifyJobProcessor(
         LogCompleted(logger, job.Id, job.JobType, result.Items.Count, result.Run.Id, cost);
         if (kind == ScrapeKind.Posts)
         {
-            await scrapeCompleted.ScrapeCompleted(job, storedPostIds, cancellationToken);
+            await scrapeCompleted.ScrapeCompleted(job, storedPosts, cancellationToken);
         }
     }
 
@@ -127,7 +127,7 @@ public sealed partial class ApifyJobProcessor(
         summary["followers"] = profile.FollowersCount;
     }
 
-    private async Task<IReadOnlyList<Guid>> StorePosts(ApifyJob job, ApifyActorResult result, JsonObject summary)
+    private async Task<IReadOnlyList<StoredPost>> StorePosts(ApifyJob job, ApifyActorResult result, JsonObject summary)
     {
         var scraped = new List<ScrapedPost>();
         var skipped = 0;
@@ -147,7 +147,7 @@ public sealed partial class ApifyJobProcessor(
         var ids = await posts.Upsert(job.OrganizationId, job.CreatorProfileId, scraped);
         summary["posts_stored"] = ids.Count;
         summary["items_skipped"] = skipped;
-        return ids;
+        return ids.Zip(scraped, (id, post) => new StoredPost(id, post)).ToList();
     }
 
     private static int? ToInt(long? count) => count is { } value ? (int)Math.Min(value, int.MaxValue) : null;

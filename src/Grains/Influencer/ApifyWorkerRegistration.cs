@@ -16,7 +16,7 @@ public static class ApifyWorkerRegistration
             .Validate(options => options.Workers >= 1, "Apify:Workers must be at least 1.")
             .Validate(options => options.IdlePollInterval > TimeSpan.Zero && options.ReleaseHeldInterval > TimeSpan.Zero,
                 "Apify:IdlePollInterval and Apify:ReleaseHeldInterval must be positive.");
-        services.TryAddSingleton<IScrapeCompletedHandler, NoScrapeCompletedHandler>();
+        services.TryAddSingleton<IScrapeCompletedHandler, AllocationScrapeHandler>();
         // Transient like the typed client it holds, which must not live as long as the worker.
         services.TryAddTransient<ApifyJobProcessor>();
         services.AddHostedService<ApifyJobWorker>();

@@ -257,6 +257,10 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
         return candidates;
     }
 
+    // TEMP until the diagnostics branch lands.
+    public Task<string> ExplainNoCandidates(Guid organizationId, CandidateCriteria criteria) =>
+        Task.FromResult("No creator matches this campaign.");
+
     /// <summary>Seed stage 3: a profile scrape's numbers become the verified side. Null numbers keep what was verified before.</summary>
     public async Task<bool> RecordVerification(Guid organizationId, Guid profileId, ProfileVerification v)
     {

@@ -187,15 +187,20 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         return await cmd.ExecuteScalarAsync() is Guid id ? id : null;
     }
 
+    // A detection with its post, as ReadDetection expects the columns.
+    private const string DetectionSelect = $"""
+        SELECT cp.id, cp.post_id, cp.confidence, cp.auto_matched, cp.verdict, cp.reason, cp.signals::text,
+               cp.missing_required, cp.detection, cp.decision, cp.decided_by, cp.decided_at,
+               p.first_seen_at, p.last_scraped_at, {PostRows.Columns}
+        FROM campaign_posts cp
+        JOIN posts p ON p.id = cp.post_id
+        """;
+
     /// <summary>An allocation's posts, newest detection first, keyset-paginated on the detection id.</summary>
     public async Task<AllocationPostPage> ListForAllocation(Guid organizationId, Guid allocationId, Guid? after, int limit)
     {
         await using var cmd = db.CreateCommand($"""
-            SELECT cp.id, cp.post_id, cp.confidence, cp.auto_matched, cp.verdict, cp.reason, cp.signals::text,
-                   cp.missing_required, cp.detection, cp.decision, cp.decided_by, cp.decided_at,
-                   p.first_seen_at, p.last_scraped_at, {PostRows.Columns}
-            FROM campaign_posts cp
-            JOIN posts p ON p.id = cp.post_id
+            {DetectionSelect}
             WHERE cp.allocation_id = $2 AND cp.organization_id = $1 AND ($3::uuid IS NULL OR cp.id < $3)
             ORDER BY cp.id DESC
             LIMIT $4
@@ -210,27 +215,53 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         await using var row = await cmd.ExecuteReaderAsync();
         while (await row.ReadAsync())
         {
-            items.Add(new AllocationPost(
-                Id: row.GetGuid(0),
-                PostId: row.GetGuid(1),
-                Post: PostRows.Read(row, 14),
-                Confidence: row.GetDouble(2),
-                AutoMatched: row.GetBoolean(3),
-                Verdict: row.GetString(4) is NotEvaluated ? null : DbNames.From<MatchVerdict>(row.GetString(4)),
-                Reason: row.IsDBNull(5) ? null : row.GetString(5),
-                Signals: MatchSignalsJson.Read(row.GetString(6)),
-                MissingRequired: row.GetFieldValue<string[]>(7),
-                Detection: DbNames.From<PostDetection>(row.GetString(8)),
-                Decision: DbNames.From<PostDecision>(row.GetString(9)),
-                DecidedBy: row.IsDBNull(10) ? null : row.GetGuid(10),
-                DecidedAt: row.IsDBNull(11) ? null : row.GetFieldValue<DateTimeOffset>(11),
-                FirstSeenAt: row.GetFieldValue<DateTimeOffset>(12),
-                LastScrapedAt: row.GetFieldValue<DateTimeOffset>(13)));
+            items.Add(ReadDetection(row));
         }
 
         var (page, next) = Keyset.Page(items, limit, post => post.Id);
         return new AllocationPostPage(page, next);
     }
+
+    /// <summary>One detection of the organization, or null.</summary>
+    public async Task<AllocationPost?> GetDetection(Guid organizationId, Guid campaignPostId)
+    {
+        await using var cmd = db.CreateCommand($"""
+            {DetectionSelect}
+            WHERE cp.id = $2 AND cp.organization_id = $1
+            """);
+        cmd.Parameters.AddWithValue(organizationId);
+        cmd.Parameters.AddWithValue(campaignPostId);
+        await using var row = await cmd.ExecuteReaderAsync();
+        return await row.ReadAsync() ? ReadDetection(row) : null;
+    }
+
+    /// <summary>Which allocation and campaign a detection belongs to; null for an unknown id or another organization's.</summary>
+    public async Task<(Guid AllocationId, Guid CampaignId)?> FindDetection(Guid organizationId, Guid campaignPostId)
+    {
+        await using var cmd = db.CreateCommand(
+            "SELECT allocation_id, campaign_id FROM campaign_posts WHERE id = $2 AND organization_id = $1");
+        cmd.Parameters.AddWithValue(organizationId);
+        cmd.Parameters.AddWithValue(campaignPostId);
+        await using var row = await cmd.ExecuteReaderAsync();
+        return await row.ReadAsync() ? (row.GetGuid(0), row.GetGuid(1)) : null;
+    }
+
+    private static AllocationPost ReadDetection(NpgsqlDataReader row) => new(
+        Id: row.GetGuid(0),
+        PostId: row.GetGuid(1),
+        Post: PostRows.Read(row, 14),
+        Confidence: row.GetDouble(2),
+        AutoMatched: row.GetBoolean(3),
+        Verdict: row.GetString(4) is NotEvaluated ? null : DbNames.From<MatchVerdict>(row.GetString(4)),
+        Reason: row.IsDBNull(5) ? null : row.GetString(5),
+        Signals: MatchSignalsJson.Read(row.GetString(6)),
+        MissingRequired: row.GetFieldValue<string[]>(7),
+        Detection: DbNames.From<PostDetection>(row.GetString(8)),
+        Decision: DbNames.From<PostDecision>(row.GetString(9)),
+        DecidedBy: row.IsDBNull(10) ? null : row.GetGuid(10),
+        DecidedAt: row.IsDBNull(11) ? null : row.GetFieldValue<DateTimeOffset>(11),
+        FirstSeenAt: row.GetFieldValue<DateTimeOffset>(12),
+        LastScrapedAt: row.GetFieldValue<DateTimeOffset>(13));
 
     /// <summary>
     /// The posts <see cref="AllocationMetricsCalculator"/> counts for an allocation: confirmed by a person, or matched

@@ -132,6 +132,7 @@ public sealed class CampaignListTests(ApiHostFixture api) : IClassFixture<ApiHos
         var summer = await admin.CreateCampaign(new { name = "Summer Sale", kind = "marketing", budget = 1 });
         var winter = await admin.CreateCampaign(new { name = "Winter", kind = "ads", budget = 1, description = "Holiday SALE banners" });
         var creators = await admin.CreateCampaign(new { name = "Creators", kind = "influencer", budget = 1 });
+        await admin.CreateCreator(); // launching an influencer campaign allocates it to a creator
         await admin.Walk(winter.Id(), "launch");
         await admin.Walk(creators.Id(), "launch", "pause");
 

@@ -28,6 +28,7 @@ public sealed class RestartTests(PostgresFixture postgres)
                 goals = new[] { "reach", "sales" }, platforms = new[] { "instagram", "youtube" }, start_date = "2026-09-01", end_date = "2026-09-30",
             });
             await (await admin.Patch($"/api/campaigns/{created.Id()}", new { description = "Edited before the restart" })).Expect(HttpStatusCode.OK);
+            await admin.CreateCreator(); // launching an influencer campaign allocates it to a creator
             await admin.Walk(created.Id(), "schedule", "launch", "pause");
             campaign = await admin.GetCampaign(created.Id());
             deleted = await admin.CreateCampaign();

@@ -94,6 +94,8 @@ public sealed class ApifyJobWorkerLoopTests(PostgresFixture postgres)
             ["Apify:RetryBaseDelay"] = "00:00:00.010",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // No silo here, so no allocation grains to tell: record what the worker reports instead.
+        builder.Services.AddSingleton<IScrapeCompletedHandler>(new RecordingScrapeCompletedHandler());
         builder.Services.AddCampaignsGrainServices(connectionString).AddApifyJobWorker(builder.Configuration);
         return builder.Build();
     }

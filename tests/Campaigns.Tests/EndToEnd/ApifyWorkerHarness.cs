@@ -74,9 +74,9 @@ internal sealed class RecordingScrapeCompletedHandler : IScrapeCompletedHandler
 {
     public ConcurrentQueue<(Guid JobId, IReadOnlyList<Guid> PostIds)> Calls { get; } = new();
 
-    public Task ScrapeCompleted(ApifyJob job, IReadOnlyList<Guid> storedPostIds, CancellationToken cancellationToken)
+    public Task ScrapeCompleted(ApifyJob job, IReadOnlyList<StoredPost> storedPosts, CancellationToken cancellationToken)
     {
-        Calls.Enqueue((job.Id, storedPostIds));
+        Calls.Enqueue((job.Id, storedPosts.Select(post => post.Id).ToList()));
         return Task.CompletedTask;
     }
 }

@@ -19,7 +19,7 @@ public sealed class ClusterRestartTests(PostgresFixture postgres)
         try
         {
             var grain = first.GrainFactory.GetGrain<ICampaignGrain>(id);
-            Campaign.Ok(await grain.Create(org.Id, Campaign.Draft(kind: CampaignKind.Influencer)));
+            Campaign.Ok(await grain.Create(org.Id, Campaign.Draft(kind: CampaignKind.Marketing)));
             Campaign.Ok(await grain.Update(org.Id, new CampaignChanges { Budget = 42_000, Goals = ["engagement"] }));
             before = Campaign.Ok(await grain.Transition(org.Id, new CampaignTransitionRequest(CampaignTransition.Launch)));
         }

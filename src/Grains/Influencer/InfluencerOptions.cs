@@ -1,0 +1,10 @@
+namespace Campaigns.Influencer;
+
+/// <summary>Influencer campaign settings, bound from the configuration section <c>Influencer</c>.</summary>
+public sealed class InfluencerOptions
+{
+    public const string SectionName = "Influencer";
+
+    /// <summary>How often an accepted allocation re-scrapes its creator's posts (the seed's 12-hour cron).</summary>
+    public TimeSpan MonitorPeriod { get; set; } = TimeSpan.FromHours(12);
+}

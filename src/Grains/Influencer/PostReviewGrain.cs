@@ -1,0 +1,15 @@
+using Campaigns.CampaignCore;
+using Campaigns.Storage;
+using Orleans.Concurrency;
+
+namespace Campaigns.Influencer;
+
+/// <summary>Routes a person's decision on a post to the allocation that owns the detection; stateless, scales out.</summary>
+[StatelessWorker]
+public sealed class PostReviewGrain(PostRepository posts) : Grain, IPostReviewGrain
+{
+    public async Task<AllocationPostResult> Decide(Guid organizationId, Guid campaignPostId, PostDecision decision, Guid userId) =>
+        await posts.FindDetection(organizationId, campaignPostId) is var (allocationId, _)
+            ? await GrainFactory.GetGrain<IAllocationGrain>(allocationId).Decide(organizationId, campaignPostId, decision, userId)
+            : new AllocationPostResult(CommandOutcome.NotFound, Message: "Post not found.");
+}
