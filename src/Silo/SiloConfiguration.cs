@@ -60,7 +60,8 @@ public static class SiloConfiguration
         silo.Services.AddApifyJobWorker(silo.Configuration);
         silo.Services.AddOptions<InfluencerOptions>()
             .Bind(silo.Configuration.GetSection(InfluencerOptions.SectionName))
-            .Validate(o => o.MonitorPeriod >= TimeSpan.FromSeconds(1), "Influencer:MonitorPeriod must be at least one second.");
+            .Validate(o => o.MonitorPeriod >= TimeSpan.FromSeconds(1) && o.EndCheckPeriod >= TimeSpan.FromSeconds(1),
+                "Influencer:MonitorPeriod and Influencer:EndCheckPeriod must be at least one second.");
         return silo;
     }
 

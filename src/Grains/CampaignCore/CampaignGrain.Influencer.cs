@@ -12,9 +12,6 @@ public sealed partial class CampaignGrain
 {
     public const string EndReminder = "complete-at-end-date";
 
-    // Checked hourly after the end instant: enough to survive a missed tick without holding a timer per campaign.
-    private static readonly TimeSpan EndReminderPeriod = TimeSpan.FromHours(1);
-
     private CampaignState S => state.State;
 
     private bool IsInfluencerLaunch(CampaignTransition transition) =>
@@ -192,9 +189,10 @@ public sealed partial class CampaignGrain
 
         if (wanted is { } end)
         {
-            var endInstant = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            var due = endInstant - clock.GetUtcNow();
-            await this.RegisterOrUpdateReminder(EndReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, EndReminderPeriod);
+            // The first check comes at the end instant or one period from now, whichever is sooner; each tick checks again.
+            var untilEnd = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - clock.GetUtcNow();
+            var period = influencerOptions.Value.EndCheckPeriod;
+            await this.RegisterOrUpdateReminder(EndReminder, untilEnd < TimeSpan.Zero ? TimeSpan.Zero : untilEnd < period ? untilEnd : period, period);
         }
         else if (await this.GetReminder(EndReminder) is { } reminder)
         {

@@ -1,5 +1,7 @@
 using Campaigns.Storage;
+using Campaigns.Influencer;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Campaigns.CampaignCore;
 
@@ -9,6 +11,7 @@ public sealed partial class CampaignGrain(
     CampaignProjectionRepository projections,
     CreatorRepository creators,
     AllocationRepository allocations,
+    IOptions<InfluencerOptions> influencerOptions,
     TimeProvider clock,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {

@@ -7,4 +7,10 @@ public sealed class InfluencerOptions
 
     /// <summary>How often an accepted allocation re-scrapes its creator's posts (the seed's 12-hour cron).</summary>
     public TimeSpan MonitorPeriod { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// How often an active influencer campaign with an end date checks whether that date has passed, to complete
+    /// itself. Checking rather than waking once at the end keeps an edited end date and a missed tick harmless.
+    /// </summary>
+    public TimeSpan EndCheckPeriod { get; set; } = TimeSpan.FromHours(1);
 }
