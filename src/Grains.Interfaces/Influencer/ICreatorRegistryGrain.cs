@@ -25,6 +25,13 @@ public interface ICreatorRegistryGrain : IGrainWithIntegerKey
     /// <summary>The seed's stage-2 query: verified first, then engagement rate, highest first.</summary>
     [Alias("SelectCandidates")]
     Task<IReadOnlyList<CreatorCandidate>> SelectCandidates(Guid organizationId, CandidateCriteria criteria);
+
+    /// <summary>
+    /// Why <see cref="SelectCandidates"/> found nobody, in plain English: how many profiles passed each set criterion,
+    /// up to the first that none passed.
+    /// </summary>
+    [Alias("ExplainNoCandidates")]
+    Task<string> ExplainNoCandidates(Guid organizationId, CandidateCriteria criteria);
 }
 
 /// <summary>The answer to a creator command: the creator on success, otherwise why not.</summary>

@@ -10,7 +10,8 @@ namespace Campaigns.Influencer;
 /// <summary>
 /// The queue worker every silo runs: <see cref="ApifyWorkerOptions.Workers"/> loops that each take the top due job and
 /// process it (<see cref="ApifyJobProcessor"/>), resting for <see cref="ApifyWorkerOptions.IdlePollInterval"/> when
-/// none is due. One loop also releases held jobs periodically so they get their chance again.
+/// none is due. One loop also releases held jobs periodically so they get their chance again, and recovers jobs a
+/// stopped silo left running (at start, then as often).
 /// </summary>
 public sealed partial class ApifyJobWorker(
     IServiceScopeFactory scopes,
@@ -40,10 +41,22 @@ public sealed partial class ApifyJobWorker(
         // Leave the host's start-up path before the first database call.
         await Task.Yield();
         var nextRelease = clock.GetUtcNow();
+        var nextRecovery = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Needs no token: a recovered job is only requeued, and held by its next taker if no token is set.
+                if (releasesHeld && clock.GetUtcNow() >= nextRecovery)
+                {
+                    nextRecovery = clock.GetUtcNow() + Options.ReleaseHeldInterval;
+                    var recovered = await jobs.RecoverAbandoned(Options.RunningJobTimeout);
+                    if (recovered > 0)
+                    {
+                        LogRecovered(logger, recovered, Options.RunningJobTimeout);
+                    }
+                }
+
                 // Without a token a released job would only be taken (counting a call) and held again.
                 if (releasesHeld && apifyOptions.Value.HasToken && clock.GetUtcNow() >= nextRelease)
                 {
@@ -97,6 +110,9 @@ public sealed partial class ApifyJobWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Apify job worker released {Count} held job(s)")]
     private static partial void LogReleased(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Apify job worker returned {Count} job(s) left running longer than {Timeout} to the queue")]
+    private static partial void LogRecovered(ILogger logger, int count, TimeSpan timeout);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Apify job worker loop failed; continuing after the idle interval")]
     private static partial void LogLoopFailed(ILogger logger, Exception error);

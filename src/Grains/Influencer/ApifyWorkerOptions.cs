@@ -14,6 +14,15 @@ public sealed class ApifyWorkerOptions
     /// <summary>How long a loop waits after finding no due job.</summary>
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How often held jobs are offered back to the queue (a new day or month, a raised limit, a token configured).</summary>
+    /// <summary>
+    /// How often held jobs are offered back to the queue (a new day or month, a raised limit, a token configured), and
+    /// jobs abandoned by a stopped silo are recovered (<see cref="RunningJobTimeout"/>).
+    /// </summary>
     public TimeSpan ReleaseHeldInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A job still <c>running</c> this long after it was taken has lost its worker (its silo stopped) and goes back to the
+    /// queue as a failed attempt. Must exceed <see cref="ApifyJobProcessor.RunBudget"/>, or live runs would be taken twice.
+    /// </summary>
+    public TimeSpan RunningJobTimeout { get; set; } = TimeSpan.FromMinutes(30);
 }

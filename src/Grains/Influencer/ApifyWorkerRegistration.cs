@@ -15,7 +15,9 @@ public static class ApifyWorkerRegistration
             .Bind(configuration.GetSection(ApifyOptions.SectionName))
             .Validate(options => options.Workers >= 1, "Apify:Workers must be at least 1.")
             .Validate(options => options.IdlePollInterval > TimeSpan.Zero && options.ReleaseHeldInterval > TimeSpan.Zero,
-                "Apify:IdlePollInterval and Apify:ReleaseHeldInterval must be positive.");
+                "Apify:IdlePollInterval and Apify:ReleaseHeldInterval must be positive.")
+            .Validate(options => options.RunningJobTimeout > ApifyJobProcessor.RunBudget,
+                $"Apify:RunningJobTimeout must exceed the run budget ({ApifyJobProcessor.RunBudget}).");
         services.TryAddSingleton<IScrapeCompletedHandler, AllocationScrapeHandler>();
         // Transient like the typed client it holds, which must not live as long as the worker.
         services.TryAddTransient<ApifyJobProcessor>();

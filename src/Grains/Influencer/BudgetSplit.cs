@@ -1,6 +1,9 @@
 namespace Campaigns.Influencer;
 
-/// <summary>Splits a budget in minor units evenly between allocations; what does not divide goes to the first.</summary>
+/// <summary>
+/// An influencer campaign's budget shared among its creators: evenly in minor units, with the remainder going to the
+/// first part, as the seed says. Minor units keep the parts whole so they always add back up to the budget exactly.
+/// </summary>
 public static class BudgetSplit
 {
     public static IReadOnlyList<long> Split(long total, int parts)
@@ -8,8 +11,9 @@ public static class BudgetSplit
         ArgumentOutOfRangeException.ThrowIfNegative(total);
         ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
         var share = total / parts;
-        var result = Enumerable.Repeat(share, parts).ToArray();
-        result[0] += total - share * parts;
-        return result;
+        var split = new long[parts];
+        Array.Fill(split, share);
+        split[0] += total % parts;
+        return split;
     }
 }

@@ -25,4 +25,7 @@ public sealed class CreatorRegistryGrain(CreatorRepository creators) : Grain, IC
     public Task<IReadOnlyList<CreatorCandidate>> SelectCandidates(Guid organizationId, CandidateCriteria criteria) =>
         creators.SelectCandidates(organizationId, criteria.Platforms, criteria.AudienceSize, criteria.Location,
             criteria.ExcludedCreatorIds, criteria.Limit);
+
+    public Task<string> ExplainNoCandidates(Guid organizationId, CandidateCriteria criteria) =>
+        creators.ExplainNoCandidates(organizationId, criteria);
 }

@@ -155,17 +155,69 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
     /// otherwise failed for good. The message is kept either way; a failed run's cost still counts.
     /// </summary>
     /// <returns>The job as it now is, or null when it was not running.</returns>
-    public async Task<ApifyJob?> Fail(Guid jobId, string errorMessage, decimal costUsd = 0m)
+    public Task<ApifyJob?> Fail(Guid jobId, string errorMessage, decimal costUsd = 0m) =>
+        FailRunning(jobId, _ => errorMessage, costUsd, startedBefore: null);
+
+    /// <summary>
+    /// Jobs left <c>running</c> longer than <paramref name="runningJobTimeout"/>, whose worker was lost with its silo,
+    /// go back through <see cref="Fail"/>: counted as a failed attempt, retried after backoff or failed for good.
+    /// Each job is re-checked under its row lock, so silos recovering at once count it once, and a job a worker
+    /// finished meanwhile is left alone.
+    /// </summary>
+    /// <param name="runningJobTimeout">Longer than any run a live worker can still be in (<see cref="ApifyJobProcessor.RunBudget"/>).</param>
+    /// <param name="organizationId">Null recovers across organizations (the worker); a value only that tenant's jobs.</param>
+    /// <returns>How many jobs this call recovered.</returns>
+    public async Task<int> RecoverAbandoned(TimeSpan runningJobTimeout, Guid? organizationId = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(runningJobTimeout, TimeSpan.Zero);
+        var cutoff = clock.UtcNowMicroseconds() - runningJobTimeout;
+        var stuck = new List<Guid>();
+        await using (var find = db.CreateCommand("""
+            SELECT id FROM apify_jobs_queue
+            WHERE status = 'running' AND started_at < $1 AND ($2::uuid IS NULL OR organization_id = $2)
+            ORDER BY started_at
+            LIMIT 1000
+            """))
+        {
+            find.Parameters.AddWithValue(cutoff);
+            find.Parameters.AddWithValue(NpgsqlDbType.Uuid, organizationId is { } org ? org : DBNull.Value);
+            await using var reader = await find.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                stuck.Add(reader.GetGuid(0));
+            }
+        }
+
+        var lost = $"The job was still running after {Describe(runningJobTimeout)} with no worker finishing it (a silo probably stopped)";
+        var recovered = 0;
+        foreach (var jobId in stuck)
+        {
+            var job = await FailRunning(jobId, retries => retries ? lost + "; returned to the queue." : lost + "; no retries left.", 0m, cutoff);
+            recovered += job is null ? 0 : 1;
+        }
+
+        return recovered;
+    }
+
+    /// <param name="message">The error to keep, given whether the job will be retried.</param>
+    /// <param name="startedBefore">When set, only a job started before it is failed (checked under the row lock).</param>
+    private async Task<ApifyJob?> FailRunning(Guid jobId, Func<bool, string> message, decimal costUsd, DateTimeOffset? startedBefore)
     {
         var now = clock.UtcNowMicroseconds();
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
         Guid organizationId;
         int retryCount, maxRetries;
-        await using (var read = new NpgsqlCommand(
-            "SELECT organization_id, retry_count, max_retries FROM apify_jobs_queue WHERE id = $1 AND status = 'running' FOR UPDATE", connection, tx))
+        // FOR UPDATE re-reads the row once a concurrent writer commits, so a job another silo already recovered or a
+        // worker completed no longer matches.
+        await using (var read = new NpgsqlCommand("""
+            SELECT organization_id, retry_count, max_retries FROM apify_jobs_queue
+            WHERE id = $1 AND status = 'running' AND ($2::timestamptz IS NULL OR started_at < $2)
+            FOR UPDATE
+            """, connection, tx))
         {
             read.Parameters.AddWithValue(jobId);
+            read.Parameters.AddWithValue(NpgsqlDbType.TimestampTz, startedBefore is { } before ? before : DBNull.Value);
             await using var reader = await read.ExecuteReaderAsync();
             if (!await reader.ReadAsync())
             {
@@ -187,7 +239,7 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
             """, connection, tx);
         var p = fail.Parameters;
         p.AddWithValue(jobId);
-        p.AddWithValue(errorMessage);
+        p.AddWithValue(message(retries));
         p.AddWithValue(DbNames.Of(retries ? ApifyJobStatus.Pending : ApifyJobStatus.Failed));
         p.AddWithValue(now);
         p.AddWithValue(NpgsqlDbType.TimestampTz, retries ? now + backoff.After(retryCount + 1) : DBNull.Value);
@@ -303,6 +355,14 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
         await tx.CommitAsync();
         return ApifyJobResult.Ok(job);
     }
+
+    private static string Describe(TimeSpan span) => span switch
+    {
+        { TotalMinutes: 1 } => "1 minute",
+        { Ticks: var ticks } when ticks % TimeSpan.TicksPerMinute == 0 => $"{span.TotalMinutes:0} minutes",
+        { Ticks: var ticks } when ticks % TimeSpan.TicksPerSecond == 0 => $"{span.TotalSeconds:0} seconds",
+        _ => span.ToString(),
+    };
 
     private static async Task HoldDue(NpgsqlConnection connection, NpgsqlTransaction tx, Guid organizationId, string reason, DateTimeOffset now)
     {

@@ -257,9 +257,45 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
         return candidates;
     }
 
-    // TEMP until the diagnostics branch lands.
-    public Task<string> ExplainNoCandidates(Guid organizationId, CandidateCriteria criteria) =>
-        Task.FromResult("No creator matches this campaign.");
+    /// <summary>
+    /// Why <see cref="SelectCandidates"/> finds nobody: its criteria counted cumulatively over the organization's profiles
+    /// in one query (<see cref="CandidateFunnel"/>), then put in words by <see cref="CandidateShortfall"/>.
+    /// </summary>
+    public async Task<string> ExplainNoCandidates(Guid organizationId, CandidateCriteria criteria)
+    {
+        var (min, maxExclusive) = criteria.AudienceSize is { } size ? AudienceSizes.Bounds(size) : ((long?)null, (long?)null);
+        // The same conditions as SelectCandidates, each made a never-null flag so the cumulative ANDs count plainly.
+        await using var cmd = db.CreateCommand("""
+            SELECT count(*),
+                   count(*) FILTER (WHERE band),
+                   count(*) FILTER (WHERE band AND located),
+                   count(*) FILTER (WHERE band AND located AND active),
+                   count(*) FILTER (WHERE band AND located AND active AND known),
+                   count(*) FILTER (WHERE band AND located AND active AND known AND included)
+            FROM creator_social_profiles p
+            JOIN creators c ON c.id = p.creator_id AND c.organization_id = $1
+            CROSS JOIN LATERAL (SELECT
+                coalesce($3::bigint IS NULL OR (p.followers_actual >= $3 AND ($4::bigint IS NULL OR p.followers_actual < $4)), false) AS band,
+                coalesce($5::text IS NULL OR p.location ILIKE $5, false) AS located,
+                c.is_active AS active,
+                p.followers_actual IS NOT NULL AS known,
+                NOT (p.creator_id = ANY($6)) AS included) f
+            WHERE p.organization_id = $1
+              AND (cardinality($2::text[]) = 0 OR p.platform = ANY($2))
+            """);
+        var p = cmd.Parameters;
+        p.AddWithValue(organizationId);
+        p.AddWithValue(criteria.Platforms.ToArray());
+        p.AddWithValue(NpgsqlDbType.Bigint, min is { } low ? low : DBNull.Value);
+        p.AddWithValue(NpgsqlDbType.Bigint, maxExclusive is { } max ? max : DBNull.Value);
+        p.AddWithValue(NpgsqlDbType.Text, string.IsNullOrWhiteSpace(criteria.Location) ? DBNull.Value : LikePattern.Containing(criteria.Location.Trim()));
+        p.AddWithValue(criteria.ExcludedCreatorIds.ToArray());
+
+        await using var r = await cmd.ExecuteReaderAsync();
+        await r.ReadAsync();
+        var funnel = new CandidateFunnel(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5));
+        return CandidateShortfall.Explain(criteria, funnel);
+    }
 
     /// <summary>Seed stage 3: a profile scrape's numbers become the verified side. Null numbers keep what was verified before.</summary>
     public async Task<bool> RecordVerification(Guid organizationId, Guid profileId, ProfileVerification v)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Campaigns.Tests.EndToEnd;
 
@@ -80,6 +81,29 @@ public sealed class ApifyJobWorkerLoopTests(PostgresFixture postgres)
         await host.StartAsync(Cancellation);
         await WaitFor(jobs, org, job.Id, status => status == ApifyJobStatus.Completed);
         await host.StopAsync(Cancellation);
+    }
+
+    [Fact]
+    public async Task A_starting_worker_returns_a_job_a_stopped_silo_left_running_to_the_queue()
+    {
+        await using var database = await IsolatedDatabase.Create(postgres.ConnectionString, Cancellation);
+        await using var simulator = await ApifySimulator.Start();
+        using var host = WorkerHost(database.ConnectionString, simulator);
+        var jobs = host.Services.GetRequiredService<ApifyJobRepository>();
+        var org = (await TestOrganizations.Create(database.ConnectionString)).Id;
+        // Taken 40 minutes ago (beyond the 30-minute default) by a silo that is gone: a repository on a clock set back that far takes it.
+        await using var source = NpgsqlDataSource.Create(database.ConnectionString);
+        var past = new ApifyJobRepository(source, new ManualClock(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(40)), ApifyRetryBackoff.Default);
+        var job = (await past.Enqueue(org, Guid.CreateVersion7(), new ApifyJobDraft(ApifyJobType.PostsScrape, SocialPlatform.Instagram, "sines.port", "{}", 70))).Job;
+        Assert.Equal(job.Id, (await past.TakeNext(org))!.Id);
+
+        await host.StartAsync(Cancellation);
+        // The backoff (a minute) keeps it pending long enough to see.
+        var recovered = await WaitFor(jobs, org, job.Id, status => status == ApifyJobStatus.Pending);
+        await host.StopAsync(Cancellation);
+
+        Assert.Equal(1, recovered.RetryCount);
+        Assert.Contains("no worker finishing it", recovered.ErrorMessage);
     }
 
     private static IHost WorkerHost(string connectionString, ApifySimulator simulator)
