@@ -32,6 +32,21 @@ public sealed class IsolatedDatabase : IAsyncDisposable
         return new IsolatedDatabase(serverConnectionString, name, connectionString);
     }
 
+    /// <summary>The first column of the first row of a query with positional parameters, or default.</summary>
+    public async Task<T?> Scalar<T>(string sql, params object[] args)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var arg in args)
+        {
+            command.Parameters.AddWithValue(arg);
+        }
+
+        var value = await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+        return value is null or DBNull ? default : (T)value;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Execute(serverConnectionString, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", CancellationToken.None);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Campaigns.Api.Hosting;
@@ -30,14 +31,16 @@ public sealed class TestApiHost : IAsyncDisposable
     /// Free ports are picked before the host binds them, so another socket of this busy test process can take one in
     /// between; a start that fails on an address in use is retried on new ports.
     /// </remarks>
-    public static async Task<TestApiHost> Start(string connectionString, string? clusterId = null, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces services of the host, such as the <see cref="TimeProvider"/> grains read.</param>
+    public static async Task<TestApiHost> Start(
+        string connectionString, string? clusterId = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         clusterId ??= $"test-{Guid.NewGuid():N}";
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryStart(connectionString, clusterId, settings);
+                return await TryStart(connectionString, clusterId, settings, services);
             }
             catch (Exception e) when (attempt < 5 && IsAddressInUse(e))
             {
@@ -55,7 +58,8 @@ public sealed class TestApiHost : IAsyncDisposable
              || IsAddressInUse(e.InnerException),
     };
 
-    private static async Task<TestApiHost> TryStart(string connectionString, string clusterId, IDictionary<string, string?>? settings)
+    private static async Task<TestApiHost> TryStart(
+        string connectionString, string clusterId, IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
         var httpPort = FreePorts.Next();
         var config = new Dictionary<string, string?>
@@ -75,7 +79,11 @@ public sealed class TestApiHost : IAsyncDisposable
             config[key] = value;
         }
 
-        var host = await ApiHost.Create([], builder => builder.Configuration.AddInMemoryCollection(config));
+        var host = await ApiHost.Create([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            services?.Invoke(builder.Services);
+        });
         try
         {
             await host.App.StartAsync();
