@@ -129,12 +129,14 @@ public sealed partial class ApifyJobProcessor(
 
     private async Task<IReadOnlyList<StoredPost>> StorePosts(ApifyJob job, ApifyActorResult result, JsonObject summary)
     {
+        // Instagram post items carry no follower count: the profile's (verified when the profile scrape ran first, as
+        // its higher priority makes likely) gives the engagement rate of posts whose actor reports none.
+        var followers = job.CreatorProfileId is { } profileId ? await creators.FollowersOf(job.OrganizationId, profileId) : null;
         var scraped = new List<ScrapedPost>();
         var skipped = 0;
         foreach (var item in result.Items)
         {
-            // Instagram post items carry no follower count; the engagement rate then waits for the metrics step.
-            if (ApifyItemMapping.TryMapPost(job.Platform, item, knownFollowers: null, out var post, out _))
+            if (ApifyItemMapping.TryMapPost(job.Platform, item, knownFollowers: followers, out var post, out _))
             {
                 scraped.Add(post);
             }

@@ -57,6 +57,8 @@ public sealed class InfluencerFlowTests(PostgresFixture postgres)
         Assert.Equal(30_000, metrics["reach"]!.GetValue<long>());           // CAMP1 is an image without views: no reach
         Assert.Equal(1_100 + 2_050, metrics["engagement"]!.GetValue<long>()); // likes + comments, shares unknown as 0
         Assert.Equal(0, metrics["conversions"]!.GetValue<long>());
+        // Instagram reports no followers on posts: the rate is engagement over the profile's followers (declared or verified).
+        Assert.InRange(metrics["avg_engagement_rate"]!.GetValue<double>(), 0.0001, 1);
         Assert.False(metrics["conversions_tracked"]!.GetValue<bool>());
         var posts = metrics["posts"]!.AsArray().ToDictionary(p => p!.Str("url").Split('/')[^2], p => p!);
         Assert.Equal(4, posts.Count);
