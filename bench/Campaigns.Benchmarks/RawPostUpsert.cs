@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace Campaigns.Benchmarks;
 
 /// <summary>Posts per second of the raw baseline, and the CPU it used.</summary>
-public sealed record RawUpsertResult(int Concurrency, long Posts, TimeSpan Elapsed, CpuUse Cpu)
+public sealed record RawUpsertResult(int Concurrency, bool Prepared, long Posts, TimeSpan Elapsed, CpuUse Cpu)
 {
     public double PostsPerSecond => Posts / Elapsed.TotalSeconds;
 }
@@ -16,7 +16,8 @@ public sealed record RawUpsertResult(int Concurrency, long Posts, TimeSpan Elaps
 /// The influencer scenario's baseline: the same posts, already mapped, upserted with plain Npgsql the way
 /// <c>PostRepository.Upsert</c> stores a scrape (the same statement and ON CONFLICT, one <see cref="NpgsqlBatch"/> per
 /// creator's posts in key order, RETURNING id), by <c>concurrency</c> connections, into an organization of its own.
-/// No queue, no HTTP, no JSON: what the database alone allows.
+/// No queue, no HTTP, no JSON: what the database alone allows. Run unprepared (as the product's upsert was) and
+/// prepared (the statement parsed and planned once per connection).
 /// </summary>
 public static class RawPostUpsert
 {
@@ -56,7 +57,7 @@ public static class RawPostUpsert
     /// <summary>Upserts every creator's posts (one batch per creator) with <paramref name="concurrency"/> connections.</summary>
     public static async Task<RawUpsertResult> Run(
         NpgsqlDataSource db, Guid organizationId, IReadOnlyList<(Guid ProfileId, IReadOnlyList<ScrapedPost> Posts)> scrapes,
-        int concurrency, CpuMeter meter, CancellationToken cancellationToken)
+        int concurrency, bool prepared, CpuMeter meter, CancellationToken cancellationToken)
     {
         var next = -1;
         long posts = 0;
@@ -68,14 +69,14 @@ public static class RawPostUpsert
             while ((i = Interlocked.Increment(ref next)) < scrapes.Count)
             {
                 var (profileId, batchPosts) = scrapes[i];
-                Interlocked.Add(ref posts, await Upsert(db, organizationId, profileId, batchPosts, cancellationToken));
+                Interlocked.Add(ref posts, await Upsert(db, organizationId, profileId, batchPosts, prepared, cancellationToken));
             }
         }, cancellationToken)));
         clock.Stop();
-        return new RawUpsertResult(concurrency, posts, clock.Elapsed, CpuMeter.Between(start, meter.Take()));
+        return new RawUpsertResult(concurrency, prepared, posts, clock.Elapsed, CpuMeter.Between(start, meter.Take()));
     }
 
-    private static async Task<int> Upsert(NpgsqlDataSource db, Guid organizationId, Guid profileId, IReadOnlyList<ScrapedPost> posts, CancellationToken cancellationToken)
+    private static async Task<int> Upsert(NpgsqlDataSource db, Guid organizationId, Guid profileId, IReadOnlyList<ScrapedPost> posts, bool prepared, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
         now = now.AddTicks(-(now.Ticks % 10));
@@ -83,7 +84,8 @@ public static class RawPostUpsert
             .OrderBy(i => DbNames.Of(posts[i].Platform), StringComparer.Ordinal)
             .ThenBy(i => posts[i].PlatformPostId, StringComparer.Ordinal)
             .ToArray();
-        await using var batch = db.CreateBatch();
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
         foreach (var i in order)
         {
             var post = posts[i];
@@ -115,6 +117,11 @@ public static class RawPostUpsert
             p.AddText(post.RawJson);
             p.AddWithValue(now);
             batch.BatchCommands.Add(command);
+        }
+
+        if (prepared)
+        {
+            await batch.PrepareAsync(cancellationToken);
         }
 
         var count = 0;
