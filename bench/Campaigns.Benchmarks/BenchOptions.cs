@@ -40,7 +40,8 @@ public sealed record BenchOptions
           --duration <s>            measured seconds per scenario (default 10)
           --warmup <s>              discarded warm-up seconds per scenario (default 5)
           --host-warmup <s>         mixed reads, health checks and creates before the first scenario,
-                                    so the host's JIT has settled (default 20)
+                                    so the host's JIT has settled (default 20); the influencer scenario
+                                    runs its first creators' jobs this long before measuring
           --connections <n>         concurrent connections for reads and /health/live (default 64)
           --create-concurrency <n>  concurrent creates, HTTP and raw SQL (default 64)
           --campaigns <n>           campaigns created up front and read round-robin (default 256)
