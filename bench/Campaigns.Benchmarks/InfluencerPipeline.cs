@@ -284,7 +284,7 @@ public static class InfluencerPipeline
             var csv = new StringBuilder("name,platform,username,followers_declared\n");
             foreach (var c in chunk)
             {
-                csv.Append(CultureInfo.InvariantCulture, $"Bench {c.Username},instagram,{c.Username},{25_000 + c.Username.GetHashCode(StringComparison.Ordinal) % 5_000 + 5_000}\n");
+                csv.Append(CultureInfo.InvariantCulture, $"Bench {c.Username},instagram,{c.Username},{20_000 + c.Items.Length * 1_000}\n");
             }
 
             using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
