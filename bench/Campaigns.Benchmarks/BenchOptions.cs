@@ -5,7 +5,10 @@ namespace Campaigns.Benchmarks;
 /// <summary>Command-line options; every run is bounded by <see cref="Duration"/> and <see cref="Warmup"/> per scenario.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllScenarios = ["health", "get", "db-select", "create", "db-insert", "db-create"];
+    public static readonly string[] AllScenarios = ["health", "get", "db-select", "create", "db-insert", "db-create", Influencer];
+
+    /// <summary>The scenario of issue 3: queue → Apify simulator → mapping → upsert, on a host of its own per loop count.</summary>
+    public const string Influencer = "influencer";
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
@@ -21,6 +24,11 @@ public sealed record BenchOptions
     public bool NoBuild { get; init; }
     public bool KeepData { get; init; }
     public bool Help { get; init; }
+    public int Creators { get; init; } = 2_000;
+    public int PostsPerCreator { get; init; } = 50;
+    public int[] WorkerLoops { get; init; } = [8];
+    public TimeSpan IdlePoll { get; init; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan PipelineTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     public const string Usage = """
         Campaigns load benchmark: starts the single-command system (Release build of src/Api, its own
@@ -32,11 +40,18 @@ public sealed record BenchOptions
           --duration <s>            measured seconds per scenario (default 10)
           --warmup <s>              discarded warm-up seconds per scenario (default 5)
           --host-warmup <s>         mixed reads, health checks and creates before the first scenario,
-                                    so the host's JIT has settled (default 20)
+                                    so the host's JIT has settled (default 20); the influencer scenario
+                                    runs its first creators' jobs this long before measuring
           --connections <n>         concurrent connections for reads and /health/live (default 64)
           --create-concurrency <n>  concurrent creates, HTTP and raw SQL (default 64)
           --campaigns <n>           campaigns created up front and read round-robin (default 256)
-          --scenarios <list>        comma-separated subset of: health,get,db-select,create,db-insert,db-create
+          --scenarios <list>        comma-separated subset of: health,get,db-select,create,db-insert,db-create,influencer
+                                    (--scenario is accepted as a synonym)
+          --creators <n>            influencer: creators seeded and scraped, one posts job each (default 2000)
+          --posts-per-creator <n>   influencer: posts the Apify simulator returns per creator (default 50)
+          --worker-loops <list>     influencer: Apify__Workers values to measure, each on a fresh host (default 8)
+          --idle-poll-ms <n>        influencer: Apify__IdlePollInterval of the host, in ms (default 50)
+          --pipeline-timeout <s>    influencer: give up waiting for the queue to drain after this long (default 600)
           --out <file>              also write the markdown report to this file
           --baseline-db-options <s> Npgsql settings appended to the raw baselines' connection string only,
                                     to try a driver setting before proposing it (e.g. "No Reset On Close=true")
@@ -60,7 +75,12 @@ public sealed record BenchOptions
                 "--connections" => o with { Connections = Positive(Value()) },
                 "--create-concurrency" => o with { CreateConcurrency = Positive(Value()) },
                 "--campaigns" => o with { Campaigns = Positive(Value()) },
-                "--scenarios" => o with { Scenarios = Names(Value()) },
+                "--scenarios" or "--scenario" => o with { Scenarios = Names(Value()) },
+                "--creators" => o with { Creators = Positive(Value()) },
+                "--posts-per-creator" => o with { PostsPerCreator = Positive(Value()) },
+                "--worker-loops" => o with { WorkerLoops = Counts(Value()) },
+                "--idle-poll-ms" => o with { IdlePoll = TimeSpan.FromMilliseconds(Positive(Value())) },
+                "--pipeline-timeout" => o with { PipelineTimeout = Seconds(Value()) },
                 "--out" => o with { Output = Value() },
                 "--baseline-db-options" => o with { BaselineDbOptions = Value() },
                 "--api-dll" => o with { ApiDll = Path.GetFullPath(Value()) },
@@ -84,6 +104,11 @@ public sealed record BenchOptions
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 10_000
             ? n
             : throw new ArgumentException($"'{value}' is not a count between 1 and 10000.");
+
+    private static int[] Counts(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Positive).ToArray() is { Length: > 0 } counts
+            ? counts
+            : throw new ArgumentException($"'{value}' names no counts.");
 
     private static string[] Names(string value)
     {

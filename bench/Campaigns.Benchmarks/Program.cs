@@ -38,6 +38,22 @@ var ct = cts.Token;
 try
 {
     var apiDll = options.ApiDll ?? await BuildApi(options, ct);
+    (string Markdown, string PostgresVersion, bool Failed)? pipelineReport = options.Scenarios.Contains(BenchOptions.Influencer) ? await RunInfluencer(apiDll) : null;
+    var httpScenarios = options.Scenarios.Where(s => s != BenchOptions.Influencer).ToArray();
+    if (httpScenarios.Length == 0)
+    {
+        var only = Report.Header(options, args, pipelineReport!.Value.PostgresVersion) + "\n" + pipelineReport.Value.Markdown;
+        Console.WriteLine();
+        Console.WriteLine(only);
+        if (options.Output is { } onlyOutput)
+        {
+            await File.WriteAllTextAsync(onlyOutput, only, ct);
+            Console.WriteLine($"Wrote {Path.GetFullPath(onlyOutput)}.");
+        }
+
+        return pipelineReport.Value.Failed ? 1 : 0;
+    }
+
     await using var sut = await SystemUnderTest.Start(apiDll, options.KeepData, ct);
     var (organizationId, apiKey) = await sut.Bootstrap("Benchmark Org", "bench@example.test", ct);
     Console.WriteLine($"Bootstrapped organization {organizationId}.");
@@ -92,7 +108,7 @@ try
     }
 
     var results = new List<ScenarioResult>();
-    foreach (var scenario in options.Scenarios)
+    foreach (var scenario in httpScenarios)
     {
         Console.WriteLine($"Running {scenario} ({options.Warmup.TotalSeconds:0.#} s warm-up + {options.Duration.TotalSeconds:0.#} s)...");
         var result = await Run(scenario);
@@ -100,7 +116,8 @@ try
         Console.WriteLine($"  {result.PerSecond,10:N0} /s   p50 {result.Latency.PercentileMillis(50):F2} ms   p99 {result.Latency.PercentileMillis(99):F2} ms   errors {result.Errors}{(result.FirstError is { } fe ? $" (first: {fe})" : "")}");
     }
 
-    var report = Report.Markdown(options, args, results, postgresVersion, sut.OutputLinesSinceReady);
+    var report = Report.Markdown(options, args, results, postgresVersion, sut.OutputLinesSinceReady)
+        + (pipelineReport is { } pipeline ? "\n" + pipeline.Markdown : "");
     Console.WriteLine();
     Console.WriteLine(report);
     if (options.Output is { } output)
@@ -118,7 +135,29 @@ try
         }
     }
 
-    return results.Any(r => r.Errors > 0) ? 1 : 0;
+    return results.Any(r => r.Errors > 0) || pipelineReport is { Failed: true } ? 1 : 0;
+
+    // Issue 3: one fresh host per worker-loop count, all against one Apify simulator in this process.
+    async Task<(string Markdown, string PostgresVersion, bool Failed)> RunInfluencer(string api)
+    {
+        Console.WriteLine($"Influencer pipeline: generating {options.Creators:N0} creators × {options.PostsPerCreator} posts...");
+        var creators = InfluencerPipeline.MakeCreators(options.Creators, options.PostsPerCreator, DateTimeOffset.UtcNow);
+        await using var simulator = await Campaigns.Simulators.Apify.ApifySimulator.Start();
+        InfluencerPipeline.Configure(simulator, creators);
+        var mapping = InfluencerPipeline.MappingMicrosPerPost(creators);
+        var runs = new List<PipelineRun>();
+        var version = "?";
+        foreach (var loops in options.WorkerLoops)
+        {
+            Console.WriteLine($"Running influencer with {loops} worker loop(s)...");
+            var run = await InfluencerPipeline.Run(api, options, loops, simulator, creators, ct);
+            version = run.PostgresVersion;
+            runs.Add(run);
+        }
+
+        var markdown = InfluencerPipeline.Markdown(runs, options, mapping, DirectEnqueueDriver.Text);
+        return (markdown, version, runs.Any(r => r.Failed > 0 || r.Completed < r.Jobs));
+    }
 
     async Task<ScenarioResult> Run(string scenario)
     {

@@ -15,11 +15,7 @@ public static class Report
     public static string Markdown(BenchOptions options, string[] args, IReadOnlyList<ScenarioResult> results, string postgresVersion, int hostOutputLines)
     {
         var ci = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder();
-        sb.AppendLine(ci, $"### Run of {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        sb.AppendLine();
-        sb.AppendLine(ci, $"- Command: `dotnet run -c Release --project bench/Campaigns.Benchmarks{(args.Length > 0 ? " -- " + string.Join(' ', args) : "")}`");
-        sb.AppendLine(ci, $"- Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}, PostgreSQL {postgresVersion} (the system's own local server: fsync on)");
+        var sb = new StringBuilder(Header(options, args, postgresVersion));
         sb.AppendLine(ci, $"- Host warmed up with {options.HostWarmup.TotalSeconds:0.#} s of mixed traffic first; each scenario: {options.Warmup.TotalSeconds:0.#} s warm-up (discarded), then {options.Duration.TotalSeconds:0.#} s measured; closed loop on loopback; generator, host and PostgreSQL share the machine.");
         if (options.BaselineDbOptions is { } extra)
         {
@@ -74,6 +70,18 @@ public static class Report
             sb.AppendLine(ci, $"- Creates ≥ {CreateGoalPerSecond:N0}/s: {create.PerSecond:N0}/s — {Verdict(create.PerSecond >= CreateGoalPerSecond)}");
         }
 
+        return sb.ToString();
+    }
+
+    /// <summary>The run's date, command and machine.</summary>
+    public static string Header(BenchOptions options, string[] args, string postgresVersion)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine(ci, $"### Run of {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        sb.AppendLine();
+        sb.AppendLine(ci, $"- Command: `dotnet run -c Release --project bench/Campaigns.Benchmarks{(args.Length > 0 ? " -- " + string.Join(' ', args) : "")}`");
+        sb.AppendLine(ci, $"- Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}, PostgreSQL {postgresVersion} (the system's own local server: fsync on)");
         return sb.ToString();
     }
 

@@ -48,7 +48,9 @@ public sealed partial class SystemUnderTest : IAsyncDisposable
 
     public IEnumerable<string> OutputTail => outputTail;
 
-    public static async Task<SystemUnderTest> Start(string apiDll, bool keepData, CancellationToken cancellationToken)
+    /// <param name="extraEnvironment">Settings added to the host's environment (the influencer scenario's Apify settings).</param>
+    public static async Task<SystemUnderTest> Start(string apiDll, bool keepData, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
         var workDirectory = Path.Combine(Path.GetTempPath(), $"campaigns-bench-{Guid.NewGuid():N}"[..28]);
         Directory.CreateDirectory(workDirectory);
@@ -63,6 +65,10 @@ public sealed partial class SystemUnderTest : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
+        foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
 
         var info = Dotnet(apiDll, environment);
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };

@@ -73,11 +73,17 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
             .ToArray();
 
         // Without an explicit transaction Npgsql runs a batch as one implicit transaction: all or nothing.
-        await using var batch = db.CreateBatch();
+        await using var connection = await db.OpenConnectionAsync();
+        await using var batch = new NpgsqlBatch(connection);
         foreach (var i in order)
         {
             batch.BatchCommands.Add(UpsertCommand(organizationId, creatorProfileId, posts[i], now));
         }
+
+        // Prepared: every command of the batch is the same statement, so PostgreSQL parses and plans it once per pooled
+        // connection instead of once per post. In the influencer benchmark (docs/BENCHMARKS.md) the same batches ran about
+        // twice as fast prepared. A connection that has prepared it already does no extra round trip here.
+        await batch.PrepareAsync();
 
         var ids = new Guid[posts.Count];
         await using var reader = await batch.ExecuteReaderAsync();
