@@ -6,6 +6,8 @@ CREATE TABLE campaign_allocations (
     organization_id      uuid NOT NULL REFERENCES organizations (id),
     -- No foreign key to campaigns: the campaign's row is a projection too, written by another grain.
     campaign_id          uuid NOT NULL,
+    -- The allocation's place in its campaign: selection rank at activation, then replacements in the order made.
+    position             integer NOT NULL CHECK (position >= 0),
     creator_id           uuid NOT NULL,
     social_profile_id    uuid NOT NULL,
     platform             text NOT NULL,
@@ -27,6 +29,6 @@ CREATE TABLE campaign_allocations (
     updated_at           timestamptz NOT NULL,
     version              bigint NOT NULL
 );
--- A campaign's allocations in creation order (ids are UUIDv7), keyset on id.
-CREATE INDEX campaign_allocations_campaign_id ON campaign_allocations (campaign_id, id);
+-- A campaign's allocations in order; the keyset cursor is an allocation id, read back to its position.
+CREATE UNIQUE INDEX campaign_allocations_campaign_position ON campaign_allocations (campaign_id, position);
 CREATE INDEX campaign_allocations_creator ON campaign_allocations (organization_id, creator_id);

@@ -219,7 +219,7 @@ public sealed partial class CampaignGrain
         var snapshot = S.Snapshot();
         var results = await Task.WhenAll(pending.Select(async slot =>
             (slot, await GrainFactory.GetGrain<IAllocationGrain>(slot.Id)
-                .Create(S.OrganizationId, new AllocationDraft(Id, slot.Creator, slot.Budget, snapshot)))));
+                .Create(S.OrganizationId, new AllocationDraft(Id, slot.Creator, slot.Budget, snapshot, S.Allocations.IndexOf(slot))))));
         var created = new Dictionary<Guid, AllocationView>();
         foreach (var (slot, result) in results)
         {

@@ -32,7 +32,7 @@ public sealed partial class AllocationGrain(
         {
             try
             {
-                await projections.Upsert(S.OrganizationId, S.ToView(Id), S.Version);
+                await projections.Upsert(S.OrganizationId, S.ToView(Id), S.Position, S.Version);
             }
             catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
             {
@@ -58,6 +58,7 @@ public sealed partial class AllocationGrain(
         S.CurrentBudget = draft.Budget;
         S.Status = AllocationStatus.Pending;
         S.Campaign = draft.Campaign;
+        S.Position = draft.Position;
         S.CreatedAt = now;
         S.UpdatedAt = now;
         S.Version = 1;
@@ -307,7 +308,7 @@ public sealed partial class AllocationGrain(
         }
 
         var view = S.ToView(Id);
-        await projections.Upsert(S.OrganizationId, view, S.Version);
+        await projections.Upsert(S.OrganizationId, view, S.Position, S.Version);
         return view;
     }
 

@@ -23,6 +23,9 @@ public sealed class AllocationState
     /// <summary>Bumped on every change; guards the projection against stale writes.</summary>
     [Id(13)] public long Version { get; set; }
 
+    /// <summary>The allocation's place in its campaign's list.</summary>
+    [Id(14)] public int Position { get; set; }
+
     public SocialPlatform Platform => Storage.DbNames.From<SocialPlatform>(Creator.Platform);
 
     public AllocationView ToView(Guid id) => new(

@@ -15,18 +15,19 @@ public sealed class AllocationRepository(NpgsqlDataSource db) : IAsyncDisposable
         "declined_at, decline_reason, created_at, updated_at";
 
     /// <summary>Idempotent: a row with a newer version is never overwritten by an older one.</summary>
-    public Task Upsert(Guid organizationId, AllocationView allocation, long version) =>
-        upserts.Write(new ProjectionRow(organizationId, allocation, version));
+    public Task Upsert(Guid organizationId, AllocationView allocation, int position, long version) =>
+        upserts.Write(new ProjectionRow(organizationId, allocation, position, version));
 
     public ValueTask DisposeAsync() => upserts.DisposeAsync();
 
-    /// <summary>A campaign's allocations in creation order, keyset-paginated on the time-ordered id.</summary>
+    /// <summary>A campaign's allocations in order (selection rank, then replacements), keyset-paginated after an allocation's id.</summary>
     public async Task<AllocationPage> List(Guid organizationId, Guid campaignId, Guid? after, int limit)
     {
         await using var cmd = db.CreateCommand($"""
             SELECT {Columns} FROM campaign_allocations
-            WHERE campaign_id = $1 AND organization_id = $2 AND ($3::uuid IS NULL OR id > $3)
-            ORDER BY id
+            WHERE campaign_id = $1 AND organization_id = $2
+              AND position > coalesce((SELECT c.position FROM campaign_allocations c WHERE c.id = $3 AND c.campaign_id = $1), -1)
+            ORDER BY position
             LIMIT $4
             """);
         var p = cmd.Parameters;
@@ -48,10 +49,10 @@ public sealed class AllocationRepository(NpgsqlDataSource db) : IAsyncDisposable
 
     private static NpgsqlBatchCommand UpsertCommand(ProjectionRow row)
     {
-        var (organizationId, a, version) = row;
+        var (organizationId, a, position, version) = row;
         var cmd = new NpgsqlBatchCommand($"""
-            INSERT INTO campaign_allocations (organization_id, version, {Columns})
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+            INSERT INTO campaign_allocations (organization_id, version, position, {Columns})
+            VALUES ($1, $2, $24, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
             ON CONFLICT (id) DO UPDATE SET
                 allocated_budget = EXCLUDED.allocated_budget, current_budget = EXCLUDED.current_budget,
                 status = EXCLUDED.status, reach = EXCLUDED.reach, engagement = EXCLUDED.engagement,
@@ -85,6 +86,7 @@ public sealed class AllocationRepository(NpgsqlDataSource db) : IAsyncDisposable
         p.AddWithValue(NpgsqlDbType.Text, (object?)a.DeclineReason ?? DBNull.Value);
         p.AddWithValue(a.CreatedAt);
         p.AddWithValue(a.UpdatedAt);
+        p.AddWithValue(position);
         return cmd;
     }
 
@@ -111,5 +113,5 @@ public sealed class AllocationRepository(NpgsqlDataSource db) : IAsyncDisposable
         CreatedAt: r.GetFieldValue<DateTimeOffset>(19),
         UpdatedAt: r.GetFieldValue<DateTimeOffset>(20));
 
-    private sealed record ProjectionRow(Guid OrganizationId, AllocationView Allocation, long Version);
+    private sealed record ProjectionRow(Guid OrganizationId, AllocationView Allocation, int Position, long Version);
 }

@@ -76,78 +76,44 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
     /// <param name="organizationId">Null takes across organizations (the worker); a value serves only that tenant.</param>
     public async Task<ApifyJob?> TakeNext(Guid? organizationId = null)
     {
-        var now = clock.UtcNowMicroseconds();
-        await using var connection = await db.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        while (true)
-        {
-            Guid jobId, jobOrganization;
-            await using (var top = new NpgsqlCommand("""
-                SELECT id, organization_id FROM apify_jobs_queue
-                WHERE status = 'pending' AND scheduled_at <= $1 AND ($2::uuid IS NULL OR organization_id = $2)
-                ORDER BY priority DESC, scheduled_at, id
-                LIMIT 1
-                FOR UPDATE SKIP LOCKED
-                """, connection, tx))
-            {
-                top.Parameters.AddWithValue(now);
-                top.Parameters.AddWithValue(NpgsqlDbType.Uuid, organizationId is { } org ? org : DBNull.Value);
-                await using var reader = await top.ExecuteReaderAsync();
-                if (!await reader.ReadAsync())
-                {
-                    await reader.DisposeAsync();
-                    await tx.CommitAsync();
-                    return null;
-                }
-
-                (jobId, jobOrganization) = (reader.GetGuid(0), reader.GetGuid(1));
-            }
-
-            if (await ApifyLimitRepository.Refusal(connection, tx, jobOrganization, now) is { } refusal)
-            {
-                await HoldDue(connection, tx, jobOrganization, refusal, now);
-                continue;
-            }
-
-            await ApifyLimitRepository.Record(connection, tx, jobOrganization, calls: 1, costUsd: 0m, now);
-            await using var start = new NpgsqlCommand($"""
-                UPDATE apify_jobs_queue SET status = 'running', started_at = $2, completed_at = NULL, updated_at = $2
-                WHERE id = $1
-                RETURNING {Columns}
-                """, connection, tx);
-            start.Parameters.AddWithValue(jobId);
-            start.Parameters.AddWithValue(now);
-            var job = (await ReadJobs(start)).Single();
-            await tx.CommitAsync();
-            return job;
-        }
+        // One statement (sql/0011): the organization's counter row stays locked only for it and the commit.
+        await using var take = db.CreateCommand($"SELECT {Columns} FROM apify_take_next($1, $2)");
+        take.Parameters.AddWithValue(NpgsqlDbType.Uuid, organizationId is { } org ? org : DBNull.Value);
+        take.Parameters.AddWithValue(clock.UtcNowMicroseconds());
+        return (await ReadJobs(take)).SingleOrDefault();
     }
 
     /// <summary>A running job done: its result kept and Apify's cost added to the month's spend.</summary>
     /// <returns>False when the job was not running (already finished, or retried meanwhile).</returns>
     public async Task<bool> Complete(Guid jobId, string resultData, decimal costUsd)
     {
-        var now = clock.UtcNowMicroseconds();
-        await using var connection = await db.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        await using var complete = new NpgsqlCommand("""
-            UPDATE apify_jobs_queue
-            SET status = 'completed', completed_at = $2, result_data = $3::jsonb, cost_usd = $4, error_message = NULL, updated_at = $2
-            WHERE id = $1 AND status = 'running'
-            RETURNING organization_id
-            """, connection, tx);
-        complete.Parameters.AddWithValue(jobId);
-        complete.Parameters.AddWithValue(now);
-        complete.Parameters.AddWithValue(resultData);
-        complete.Parameters.AddWithValue(costUsd);
-        if (await complete.ExecuteScalarAsync() is not Guid organizationId)
-        {
-            return false;
-        }
-
-        await ApifyLimitRepository.Record(connection, tx, organizationId, calls: 0, costUsd, now);
-        await tx.CommitAsync();
-        return true;
+        // One statement; a run that cost nothing leaves the organization's counter row (and its lock) alone.
+        await using var complete = db.CreateCommand("""
+            WITH done AS (
+                UPDATE apify_jobs_queue
+                SET status = 'completed', completed_at = $2, result_data = $3::jsonb, cost_usd = $4, error_message = NULL, updated_at = $2
+                WHERE id = $1 AND status = 'running'
+                RETURNING organization_id
+            ), spend AS (
+                INSERT INTO apify_rate_limits AS l (organization_id, calls_day, calls_today, spend_month, usd_this_month, updated_at)
+                SELECT organization_id, ($2 AT TIME ZONE 'UTC')::date, 0, date_trunc('month', $2 AT TIME ZONE 'UTC')::date, $4, $2
+                FROM done WHERE $4 > 0
+                ON CONFLICT (organization_id) DO UPDATE SET
+                    calls_today = CASE WHEN l.calls_day = EXCLUDED.calls_day THEN l.calls_today ELSE 0 END,
+                    calls_day = EXCLUDED.calls_day,
+                    usd_this_month = CASE WHEN l.spend_month = EXCLUDED.spend_month
+                                          THEN l.usd_this_month + EXCLUDED.usd_this_month ELSE EXCLUDED.usd_this_month END,
+                    spend_month = EXCLUDED.spend_month,
+                    updated_at = EXCLUDED.updated_at
+            )
+            SELECT count(*) FROM done
+            """);
+        var p = complete.Parameters;
+        p.AddWithValue(jobId);
+        p.AddWithValue(clock.UtcNowMicroseconds());
+        p.AddWithValue(resultData);
+        p.AddWithValue(costUsd);
+        return (long)(await complete.ExecuteScalarAsync())! == 1;
     }
 
     /// <summary>
@@ -363,21 +329,6 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
         { Ticks: var ticks } when ticks % TimeSpan.TicksPerSecond == 0 => $"{span.TotalSeconds:0} seconds",
         _ => span.ToString(),
     };
-
-    private static async Task HoldDue(NpgsqlConnection connection, NpgsqlTransaction tx, Guid organizationId, string reason, DateTimeOffset now)
-    {
-        // Every due job of the organization meets the same refusal: hold them together rather than one per take.
-        await using var hold = new NpgsqlCommand("""
-            UPDATE apify_jobs_queue SET status = 'held', held_reason = $2, updated_at = $3
-            WHERE id IN (SELECT id FROM apify_jobs_queue
-                         WHERE organization_id = $1 AND status = 'pending' AND scheduled_at <= $3
-                         FOR UPDATE SKIP LOCKED)
-            """, connection, tx);
-        hold.Parameters.AddWithValue(organizationId);
-        hold.Parameters.AddWithValue(reason);
-        hold.Parameters.AddWithValue(now);
-        await hold.ExecuteNonQueryAsync();
-    }
 
     private static async Task<List<ApifyJob>> ReadJobs(NpgsqlCommand command)
     {

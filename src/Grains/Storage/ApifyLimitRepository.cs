@@ -38,22 +38,6 @@ public sealed class ApifyLimitRepository(NpgsqlDataSource db, TimeProvider clock
         return await Read(connection, null, organizationId, now);
     }
 
-    /// <summary>Why the organization may not make one more call at <paramref name="at"/>, or null when it may.</summary>
-    internal static async Task<string?> Refusal(NpgsqlConnection connection, NpgsqlTransaction tx, Guid organizationId, DateTimeOffset at)
-    {
-        // The row lock makes check-then-count atomic: two workers cannot both take the last call of the day.
-        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM apify_rate_limits WHERE organization_id = $1 FOR UPDATE", connection, tx))
-        {
-            lockRow.Parameters.AddWithValue(organizationId);
-            await lockRow.ExecuteNonQueryAsync();
-        }
-
-        await using var check = new NpgsqlCommand("SELECT apify_call_refusal($1, 1, $2)", connection, tx);
-        check.Parameters.AddWithValue(organizationId);
-        check.Parameters.AddWithValue(at);
-        return await check.ExecuteScalarAsync() as string;
-    }
-
     /// <summary>Counts one call now and adds its cost; counters of an earlier day or month start again from zero.</summary>
     internal static async Task Record(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid organizationId, int calls, decimal costUsd, DateTimeOffset at)
     {

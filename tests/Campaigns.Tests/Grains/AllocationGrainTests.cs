@@ -18,7 +18,7 @@ public sealed class AllocationGrainTests(ClusterFixture fixture)
         var candidate = new CreatorCandidate(Guid.CreateVersion7(), Guid.CreateVersion7(), "instagram", "grain.test", 25_000, 0.04m, false, ["fashion"], "Berlin");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var snapshot = new CampaignSnapshot(CampaignStatus.Active, today.AddDays(-1), today.AddDays(10), TrackingConfig.Empty);
-        var draft = new AllocationDraft(campaignId, candidate, 42_000, snapshot);
+        var draft = new AllocationDraft(campaignId, candidate, 42_000, snapshot, Position: 0);
 
         var created = (await grain.Create(org.Id, draft)).Allocation!;
         Assert.Equal((AllocationStatus.Pending, 42_000L, 42_000L), (created.Status, created.AllocatedBudget, created.CurrentBudget));

@@ -45,6 +45,11 @@ public sealed class InfluencerAllocationTests(PostgresFixture postgres)
         var listed = await (await admin.Get($"/api/campaigns/{campaignId}/allocations")).ExpectJson(HttpStatusCode.OK);
         Assert.Equal(["declined", "pending", "declined"], listed["items"]!.AsArray().Select(a => a!.Str("status")));
         Assert.Equal([anna.ToString(), ben.ToString(), cleo.ToString()], listed["items"]!.AsArray().Select(a => a!.Str("creator_id")));
+        var firstPage = await (await admin.Get($"/api/campaigns/{campaignId}/allocations?limit=2")).ExpectJson(HttpStatusCode.OK);
+        Assert.Equal(listed.Ids()[..2], firstPage.Ids());
+        var secondPage = await (await admin.Get($"/api/campaigns/{campaignId}/allocations?limit=2&cursor={firstPage.Str("next_cursor")}")).ExpectJson(HttpStatusCode.OK);
+        Assert.Equal(listed.Ids()[2..], secondPage.Ids());
+        Assert.Null(secondPage["next_cursor"]);
     }
 
     [Fact]
