@@ -12,6 +12,9 @@ DECLARE
     candidate_org uuid;
     refusal text;
 BEGIN
+    -- A lost take is harmless (the job is simply pending again), so the take does not wait for the WAL flush; see
+    -- AsynchronousCommit in src/Grains/Storage for the pipeline's rule.
+    PERFORM set_config('synchronous_commit', 'off', true);
     LOOP
         SELECT q.id, q.organization_id INTO candidate_id, candidate_org
         FROM apify_jobs_queue q

@@ -47,7 +47,7 @@ public sealed record BenchOptions
           --campaigns <n>           campaigns created up front and read round-robin (default 256)
           --scenarios <list>        comma-separated subset of: health,get,db-select,create,db-insert,db-create,influencer
                                     (--scenario is accepted as a synonym)
-          --creators <n>            influencer: creators seeded and scraped, one posts job each (default 2000)
+          --creators <n>            influencer: creators seeded, allocated and scraped (a profile and a posts job each; default 2000)
           --posts-per-creator <n>   influencer: posts the Apify simulator returns per creator (default 50)
           --worker-loops <list>     influencer: Apify__Workers values to measure, each on a fresh host (default 8)
           --idle-poll-ms <n>        influencer: Apify__IdlePollInterval of the host, in ms (default 50)

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Npgsql;
 
 namespace Campaigns.Benchmarks;
@@ -18,21 +20,84 @@ public interface IPipelineDriver
     /// <summary>Starts the work and returns when it has been handed to the system (not when it is done).</summary>
     /// <returns>The number of Apify jobs the system now has to run.</returns>
     Task<int> Start(Guid organizationId, IReadOnlyList<SeededCreator> creators, int postsPerCreator, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the work that follows the jobs (matching, metrics) is done for the last <see cref="Start"/>, and when
+    /// its last piece finished; asked once every job has completed.
+    /// </summary>
+    Task<(bool Done, DateTimeOffset? Last)> FollowUp(NpgsqlDataSource db, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// The provisional driver: one <c>posts_scrape</c> job per creator, inserted straight into <c>apify_jobs_queue</c> in
+/// The product's own path: an influencer campaign created through the API, then <c>POST /api/campaigns/{id}/activate</c>
+/// with every seeded creator. Each allocation queues a profile scrape and a posts scrape; after each posts scrape the
+/// allocation grain matches the posts (<c>PostMatcher</c>) and recomputes its metrics, which the run waits for.
+/// </summary>
+public sealed class ActivationDriver(Uri baseAddress, string apiKey) : IPipelineDriver
+{
+    public const string Text =
+        "`POST /api/campaigns/{id}/activate` with `max_creators` = every creator: per allocation a `profile_scrape` and a `posts_scrape` job, then matching and metrics in the allocation grain (timed until every allocation has its metrics)";
+
+    private Guid campaignId;
+    private int allocations;
+
+    public string Description => Text;
+
+    public async Task<int> Start(Guid organizationId, IReadOnlyList<SeededCreator> creators, int postsPerCreator, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var created = await client.PostAsJsonAsync("/api/campaigns", new Dictionary<string, object>
+        {
+            ["name"] = $"Bench influencer campaign {Guid.NewGuid():N}",
+            ["kind"] = "influencer",
+            ["budget"] = 10_000_000,
+            ["platforms"] = new[] { "instagram" },
+            ["start_date"] = today.AddDays(-(postsPerCreator + 10)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["end_date"] = today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["tracking_config"] = new Dictionary<string, object>
+            {
+                ["required_hashtags"] = new[] { InfluencerPipeline.CampaignHashtag },
+                ["required_mentions"] = new[] { InfluencerPipeline.BrandMention },
+            },
+        }, cancellationToken);
+        created.EnsureSuccessStatusCode();
+        campaignId = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
+
+        var activated = await client.PostAsJsonAsync($"/api/campaigns/{campaignId}/activate",
+            new Dictionary<string, int> { ["max_creators"] = creators.Count }, cancellationToken);
+        if (!activated.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Activation answered {(int)activated.StatusCode}: {await activated.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+
+        allocations = (await activated.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("allocations").GetArrayLength();
+        return allocations * 2;
+    }
+
+    public async Task<(bool Done, DateTimeOffset? Last)> FollowUp(NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT count(*) FILTER (WHERE last_collected_at IS NOT NULL), max(updated_at)
+            FROM campaign_allocations WHERE campaign_id = $1
+            """);
+        cmd.Parameters.AddWithValue(campaignId);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        await r.ReadAsync(cancellationToken);
+        return (r.GetInt64(0) >= allocations, r.IsDBNull(1) ? null : r.GetFieldValue<DateTimeOffset>(1));
+    }
+}
+
+/// <summary>
+/// The queue alone, without allocations: one <c>posts_scrape</c> job per creator, inserted straight into <c>apify_jobs_queue</c> in
 /// one statement, due now, as <c>ApifyJobRepository.Enqueue</c> would store it (input <c>{"limit": N}</c>, read by
 /// <c>ApifyActorInput</c>). The bench is not product code; direct SQL is fine here.
 /// </summary>
-// TODO(issue 3, activation): replace with an ActivationDriver once POST /api/campaigns/{id}/activate lands on this branch:
-// create a `kind: "influencer"` campaign through the API, then POST /api/campaigns/{id}/activate {"max_creators": N}.
-// That enqueues a profile_scrape and a posts_scrape per allocation (2 jobs per creator, so Start must return 2 × N),
-// and each posts job then also runs PostMatcher and the metrics recomputation in the allocation grain.
 public sealed class DirectEnqueueDriver(NpgsqlDataSource db) : IPipelineDriver
 {
     public const string Text =
-        "provisional driver: one `posts_scrape` job per creator inserted directly into `apify_jobs_queue` with SQL (activation endpoint not on this branch yet; no matching or metrics step)";
+        "one `posts_scrape` job per creator inserted directly into `apify_jobs_queue` with SQL (no allocations, so no matching or metrics step)";
 
     public string Description => Text;
 
@@ -55,4 +120,7 @@ public sealed class DirectEnqueueDriver(NpgsqlDataSource db) : IPipelineDriver
         p.AddWithValue(creators.Select(c => c.ProfileId).ToArray());
         return await insert.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public Task<(bool Done, DateTimeOffset? Last)> FollowUp(NpgsqlDataSource db, CancellationToken cancellationToken) =>
+        Task.FromResult<(bool, DateTimeOffset?)>((true, null));
 }

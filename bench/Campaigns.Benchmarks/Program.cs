@@ -155,7 +155,7 @@ try
             runs.Add(run);
         }
 
-        var markdown = InfluencerPipeline.Markdown(runs, options, mapping, DirectEnqueueDriver.Text);
+        var markdown = InfluencerPipeline.Markdown(runs, options, mapping, ActivationDriver.Text);
         return (markdown, version, runs.Any(r => r.Failed > 0 || r.Completed < r.Jobs));
     }
 

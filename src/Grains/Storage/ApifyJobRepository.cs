@@ -88,7 +88,9 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
     public async Task<bool> Complete(Guid jobId, string resultData, decimal costUsd)
     {
         // One statement; a run that cost nothing leaves the organization's counter row (and its lock) alone.
-        await using var complete = db.CreateCommand("""
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(AsynchronousCommit.Command());
+        var complete = new NpgsqlBatchCommand("""
             WITH done AS (
                 UPDATE apify_jobs_queue
                 SET status = 'completed', completed_at = $2, result_data = $3::jsonb, cost_usd = $4, error_message = NULL, updated_at = $2
@@ -113,7 +115,10 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
         p.AddWithValue(clock.UtcNowMicroseconds());
         p.AddWithValue(resultData);
         p.AddWithValue(costUsd);
-        return (long)(await complete.ExecuteScalarAsync())! == 1;
+        batch.BatchCommands.Add(complete);
+        await using var reader = await batch.ExecuteReaderAsync();
+        await reader.NextResultAsync(); // past the commit setting
+        return await reader.ReadAsync() && reader.GetInt64(0) == 1;
     }
 
     /// <summary>

@@ -13,8 +13,6 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
     /// <summary>The verdict column of a post a person added that matching has not looked at yet (read as no verdict).</summary>
     private const string NotEvaluated = "not_evaluated";
 
-    /// <summary>Most posts <see cref="ProfilePostIds"/> returns: a new allocation matches recent work, not a whole archive.</summary>
-    public const int ProfilePostLimit = 500;
 
     // On conflict the latest scrape wins, except that a field this scrape did not report (null) keeps the last known
     // value: an actor that omits shares once must not turn a known count into "unknown". Captions and tag arrays are
@@ -75,6 +73,7 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         // Without an explicit transaction Npgsql runs a batch as one implicit transaction: all or nothing.
         await using var connection = await db.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(AsynchronousCommit.Command());
         foreach (var i in order)
         {
             batch.BatchCommands.Add(UpsertCommand(organizationId, creatorProfileId, posts[i], now));
@@ -87,6 +86,7 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
 
         var ids = new Guid[posts.Count];
         await using var reader = await batch.ExecuteReaderAsync();
+        await reader.NextResultAsync(); // past the commit setting
         foreach (var i in order)
         {
             await reader.ReadAsync();
@@ -111,7 +111,9 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
             return;
         }
 
-        await using var cmd = db.CreateCommand("""
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(AsynchronousCommit.Command());
+        var cmd = new NpgsqlBatchCommand("""
             INSERT INTO campaign_posts (id, organization_id, allocation_id, campaign_id, post_id, confidence, auto_matched,
                 verdict, reason, signals, missing_required, detection, created_at, updated_at)
             SELECT m.id, p.organization_id, $2, $3, m.post_id, m.confidence, m.auto_matched, m.verdict, m.reason, m.signals,
@@ -142,7 +144,8 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Jsonb, rows.Select(r => MatchSignalsJson.Write(r.Match.Signals)).ToArray());
         p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Jsonb, rows.Select(r => System.Text.Json.JsonSerializer.Serialize(r.Match.MissingRequired)).ToArray());
         p.AddWithValue(clock.UtcNowMicroseconds());
-        await cmd.ExecuteNonQueryAsync();
+        batch.BatchCommands.Add(cmd);
+        await batch.ExecuteNonQueryAsync();
     }
 
     /// <summary>
@@ -268,7 +271,7 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
     public async Task<IReadOnlyList<ScrapedPost>> MatchedPostsForMetrics(Guid allocationId)
     {
         await using var cmd = db.CreateCommand($"""
-            SELECT {PostRows.Columns}
+            SELECT {PostRows.ColumnsWithoutRaw}
             FROM campaign_posts cp
             JOIN posts p ON p.id = cp.post_id
             WHERE cp.allocation_id = $1 AND (cp.decision = 'confirmed' OR (cp.decision = 'pending' AND cp.auto_matched))
@@ -286,34 +289,6 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         return posts;
     }
 
-    /// <summary>The stored posts matching is to judge, in the order asked; ids of another organization or unknown are left out.</summary>
-    public async Task<IReadOnlyList<(Guid Id, ScrapedPost Post)>> LoadForMatching(Guid organizationId, IReadOnlyList<Guid> postIds)
-    {
-        if (postIds.Count == 0)
-        {
-            return [];
-        }
-
-        await using var cmd = db.CreateCommand($"""
-            SELECT p.id, {PostRows.Columns}
-            FROM unnest($2::uuid[]) WITH ORDINALITY AS asked(id, position)
-            JOIN posts p ON p.id = asked.id AND p.organization_id = $1
-            ORDER BY asked.position
-            """);
-        cmd.Parameters.AddWithValue(organizationId);
-        // Distinct so a repeated id does not come back twice.
-        cmd.Parameters.AddWithValue(postIds.Distinct().ToArray());
-
-        var posts = new List<(Guid, ScrapedPost)>();
-        await using var row = await cmd.ExecuteReaderAsync();
-        while (await row.ReadAsync())
-        {
-            posts.Add((row.GetGuid(0), PostRows.Read(row, 1)));
-        }
-
-        return posts;
-    }
-
     /// <summary>The allocation and campaign a detection belongs to, so a decision on it reaches the right allocation.</summary>
     /// <returns>Null when the detection does not exist in the organization.</returns>
     public async Task<(Guid AllocationId, Guid CampaignId)?> FindDetection(Guid organizationId, Guid campaignPostId)
@@ -324,34 +299,6 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.AddWithValue(campaignPostId);
         await using var row = await cmd.ExecuteReaderAsync();
         return await row.ReadAsync() ? (row.GetGuid(0), row.GetGuid(1)) : null;
-    }
-
-    /// <summary>
-    /// The stored posts of a profile, newest first, so a new allocation can match what was already scraped. With
-    /// <paramref name="since"/> only posts published at or after it; without, every post, those of unknown date last.
-    /// </summary>
-    public async Task<IReadOnlyList<Guid>> ProfilePostIds(Guid organizationId, Guid creatorProfileId, DateTimeOffset? since)
-    {
-        await using var cmd = db.CreateCommand("""
-            SELECT id FROM posts
-            WHERE organization_id = $1 AND creator_profile_id = $2 AND ($3::timestamptz IS NULL OR published_at >= $3)
-            ORDER BY published_at DESC NULLS LAST, id DESC
-            LIMIT $4
-            """);
-        var p = cmd.Parameters;
-        p.AddWithValue(organizationId);
-        p.AddWithValue(creatorProfileId);
-        p.AddWithValue(NpgsqlDbType.TimestampTz, since is { } from ? PostgresTime.Truncate(from) : DBNull.Value);
-        p.AddWithValue(ProfilePostLimit);
-
-        var ids = new List<Guid>();
-        await using var row = await cmd.ExecuteReaderAsync();
-        while (await row.ReadAsync())
-        {
-            ids.Add(row.GetGuid(0));
-        }
-
-        return ids;
     }
 
     private static NpgsqlBatchCommand UpsertCommand(Guid organizationId, Guid? creatorProfileId, ScrapedPost post, DateTimeOffset now)
