@@ -65,6 +65,7 @@ public sealed class ActivationDriver(Uri baseAddress, string apiKey) : IPipeline
         created.EnsureSuccessStatusCode();
         campaignId = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
 
+        var activation = System.Diagnostics.Stopwatch.StartNew();
         var activated = await client.PostAsJsonAsync($"/api/campaigns/{campaignId}/activate",
             new Dictionary<string, int> { ["max_creators"] = creators.Count }, cancellationToken);
         if (!activated.IsSuccessStatusCode)
@@ -73,6 +74,7 @@ public sealed class ActivationDriver(Uri baseAddress, string apiKey) : IPipeline
         }
 
         allocations = (await activated.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("allocations").GetArrayLength();
+        Console.WriteLine($"    activation of {allocations} allocations answered in {activation.Elapsed.TotalSeconds:F1} s");
         return allocations * 2;
     }
 

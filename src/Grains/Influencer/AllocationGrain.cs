@@ -64,10 +64,12 @@ public sealed partial class AllocationGrain(
         S.Version = 1;
 
         // Jobs first: if the state write then fails, a retried create finds the jobs still open and queues no second.
-        await Enqueue(ApifyJobType.ProfileScrape, "{}", AllocationMonitoring.ProfilePriority);
-        await Enqueue(ApifyJobType.PostsScrape,
-            AllocationMonitoring.PostsInput(null, S.Campaign.StartDate, AllocationMonitoring.InitialPostsLimit),
-            AllocationMonitoring.InitialPostsPriority);
+        await jobs.EnqueueFirst(S.OrganizationId, [
+            Draft(ApifyJobType.ProfileScrape, "{}", AllocationMonitoring.ProfilePriority),
+            Draft(ApifyJobType.PostsScrape,
+                AllocationMonitoring.PostsInput(null, S.Campaign.StartDate, AllocationMonitoring.InitialPostsLimit),
+                AllocationMonitoring.InitialPostsPriority),
+        ]);
         return AllocationResult.Ok(await Save());
     }
 
@@ -264,9 +266,11 @@ public sealed partial class AllocationGrain(
             AllocationMonitoring.MonitorPostsPriority);
 
     private Task<EnqueuedJob> Enqueue(ApifyJobType type, string input, int priority) =>
-        jobs.Enqueue(S.OrganizationId, Guid.CreateVersion7(), new ApifyJobDraft(
-            type, S.Platform, S.Creator.Username, input, priority,
-            AllocationId: Id, CampaignId: S.CampaignId, CreatorProfileId: S.Creator.SocialProfileId));
+        jobs.Enqueue(S.OrganizationId, Guid.CreateVersion7(), Draft(type, input, priority));
+
+    private ApifyJobDraft Draft(ApifyJobType type, string input, int priority) =>
+        new(type, S.Platform, S.Creator.Username, input, priority,
+            AllocationId: Id, CampaignId: S.CampaignId, CreatorProfileId: S.Creator.SocialProfileId);
 
     /// <summary>Registers the reminder while the allocation is monitored, removes it once monitoring can never resume.</summary>
     private async Task FollowMonitoringSchedule()

@@ -15,6 +15,31 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
     private const string OpenStatuses = "('pending', 'running', 'held')";
 
     /// <summary>
+    /// Queues a new allocation's first jobs in one round trip, committed without waiting for the WAL flush: the caller
+    /// writes its own state durably right after, which flushes these too. A job of a type already outstanding for the
+    /// allocation is skipped, as in <see cref="Enqueue"/>.
+    /// </summary>
+    public async Task EnqueueFirst(Guid organizationId, IReadOnlyList<ApifyJobDraft> drafts)
+    {
+        var now = clock.UtcNowMicroseconds();
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(AsynchronousCommit.Command());
+        foreach (var draft in drafts)
+        {
+            var insert = new NpgsqlBatchCommand($"""
+                INSERT INTO apify_jobs_queue (id, organization_id, job_type, platform, target, input, priority, status,
+                    max_retries, allocation_id, campaign_id, creator_profile_id, scheduled_at, created_at, updated_at)
+                VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, 'pending', $8, $9, $10, $11, $12, $12, $12)
+                ON CONFLICT (allocation_id, job_type) WHERE allocation_id IS NOT NULL AND status IN {OpenStatuses} DO NOTHING
+                """);
+            AddInsertParameters(insert.Parameters, organizationId, Guid.CreateVersion7(), draft, now);
+            batch.BatchCommands.Add(insert);
+        }
+
+        await batch.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
     /// Queues a job due now. While a job of the same type is outstanding for the allocation, returns that one instead
     /// (<see cref="EnqueuedJob.Created"/> false), so a repeated reminder tick does not duplicate work.
     /// </summary>
@@ -32,19 +57,7 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
                 RETURNING {Columns}
                 """))
             {
-                var p = insert.Parameters;
-                p.AddWithValue(jobId);
-                p.AddWithValue(organizationId);
-                p.AddWithValue(DbNames.Of(draft.JobType));
-                p.AddWithValue(DbNames.Of(draft.Platform));
-                p.AddWithValue(draft.Target);
-                p.AddWithValue(draft.Input);
-                p.AddWithValue(draft.Priority);
-                p.AddWithValue(draft.MaxRetries);
-                p.AddWithValue(NpgsqlDbType.Uuid, draft.AllocationId is { } allocation ? allocation : DBNull.Value);
-                p.AddWithValue(NpgsqlDbType.Uuid, draft.CampaignId is { } campaign ? campaign : DBNull.Value);
-                p.AddWithValue(NpgsqlDbType.Uuid, draft.CreatorProfileId is { } profile ? profile : DBNull.Value);
-                p.AddWithValue(now);
+                AddInsertParameters(insert.Parameters, organizationId, jobId, draft, now);
                 if ((await ReadJobs(insert)).SingleOrDefault() is { } created)
                 {
                     return new EnqueuedJob(created, true);
@@ -334,6 +347,22 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
         { Ticks: var ticks } when ticks % TimeSpan.TicksPerSecond == 0 => $"{span.TotalSeconds:0} seconds",
         _ => span.ToString(),
     };
+
+    private static void AddInsertParameters(NpgsqlParameterCollection p, Guid organizationId, Guid jobId, ApifyJobDraft draft, DateTimeOffset now)
+    {
+        p.AddWithValue(jobId);
+        p.AddWithValue(organizationId);
+        p.AddWithValue(DbNames.Of(draft.JobType));
+        p.AddWithValue(DbNames.Of(draft.Platform));
+        p.AddWithValue(draft.Target);
+        p.AddWithValue(draft.Input);
+        p.AddWithValue(draft.Priority);
+        p.AddWithValue(draft.MaxRetries);
+        p.AddWithValue(NpgsqlDbType.Uuid, draft.AllocationId is { } allocation ? allocation : DBNull.Value);
+        p.AddWithValue(NpgsqlDbType.Uuid, draft.CampaignId is { } campaign ? campaign : DBNull.Value);
+        p.AddWithValue(NpgsqlDbType.Uuid, draft.CreatorProfileId is { } profile ? profile : DBNull.Value);
+        p.AddWithValue(now);
+    }
 
     private static async Task<List<ApifyJob>> ReadJobs(NpgsqlCommand command)
     {

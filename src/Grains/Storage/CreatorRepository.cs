@@ -308,9 +308,12 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
     }
 
     /// <summary>Seed stage 3: a profile scrape's numbers become the verified side. Null numbers keep what was verified before.</summary>
+    /// <remarks>Part of the scrape pipeline, so it commits asynchronously (<see cref="AsynchronousCommit"/>): a lost verification is redone by the next profile scrape.</remarks>
     public async Task<bool> RecordVerification(Guid organizationId, Guid profileId, ProfileVerification v)
     {
-        await using var cmd = db.CreateCommand("""
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(AsynchronousCommit.Command());
+        var cmd = new NpgsqlBatchCommand("""
             UPDATE creator_social_profiles SET
                 followers_verified = coalesce($3, followers_verified),
                 engagement_rate_verified = coalesce($4, engagement_rate_verified),
@@ -332,7 +335,9 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
         p.AddWithValue(NpgsqlDbType.Text, (object?)v.Bio ?? DBNull.Value);
         p.AddWithValue(v.IsVerified);
         p.AddWithValue(PostgresTime.Truncate(v.VerifiedAt));
-        return await cmd.ExecuteNonQueryAsync() == 1;
+        batch.BatchCommands.Add(cmd);
+        await batch.ExecuteNonQueryAsync();
+        return cmd.RecordsAffected == 1;
     }
 
     private static async Task InsertCreator(
