@@ -13,7 +13,9 @@ namespace Campaigns.Api.Endpoints;
 /// </summary>
 public static class InfluencerEndpoints
 {
-    public const int MaxCreatorsPerActivation = 5_000;
+    // Activation creates every allocation grain within one call; measured at about 5 ms each on 2 cores, 2,000 stays
+    // well inside the 30-second call timeout.
+    public const int MaxCreatorsPerActivation = 2_000;
     public const int MetricsPostLimit = 100;
     private const string Resource = "allocation";
 

@@ -44,6 +44,12 @@ public sealed partial class CampaignGrain
             return ActivationResult.From(CampaignResult.Conflict(await creators.ExplainNoCandidates(organizationId, criteria)));
         }
 
+        if (S.Budget < candidates.Count)
+        {
+            return ActivationResult.From(CampaignResult.Conflict(
+                $"A budget of {S.Budget} (minor units) cannot give each of {candidates.Count} creators a share; raise the budget or ask for fewer creators."));
+        }
+
         var budgets = BudgetSplit.Split(S.Budget, candidates.Count);
         var slots = candidates.Select((candidate, i) => new AllocationSlot
         {
@@ -139,7 +145,12 @@ public sealed partial class CampaignGrain
 
         if (!state.RecordExists || CampaignLifecycle.IsFinal(S.Status) || S.Kind != CampaignKind.Influencer)
         {
-            await FollowEndDate();
+            // Nothing to complete: the reminder goes, whatever the state remembers about it.
+            if (await this.GetReminder(EndReminder) is { } stale)
+            {
+                await this.UnregisterReminder(stale);
+            }
+
             return;
         }
 
