@@ -240,7 +240,7 @@ public static class InfluencerPipeline
         sb.AppendLine(ci, $"#### Influencer pipeline (issue 3): {options.Creators:N0} creators × {options.PostsPerCreator} posts");
         sb.AppendLine();
         sb.AppendLine(ci, $"- Driver: {driver}.");
-        sb.AppendLine(ci, $"- Each loop count on a fresh host (own PostgreSQL), `Apify__Workers` = loops, `Apify__IdlePollInterval` = {options.IdlePoll.TotalMilliseconds:0} ms; Apify simulator in the generator process (its CPU counts as generator). Timed from the enqueue to the last `completed_at`. Before measuring, the first creators' jobs run for the --host-warmup time ({options.HostWarmup.TotalSeconds:0} s) so the host's JIT settles; their jobs and posts are then deleted.");
+        sb.AppendLine(ci, $"- Each loop count on a fresh host (own PostgreSQL), `Apify__Workers` = loops, `Apify__IdlePollInterval` = {options.IdlePoll.TotalMilliseconds:0} ms; Apify simulator in the generator process (its CPU counts as generator). Timed from the activation request to the last job's `completed_at` or the last allocation's metrics, whichever is later (activation itself included). Before measuring, the first creators' jobs run for the --host-warmup time ({options.HostWarmup.TotalSeconds:0} s) so the host's JIT settles; their jobs and posts are then deleted.");
         sb.AppendLine(ci, $"- Raw baseline: the same posts, mapped beforehand, with PostRepository's statement and ON CONFLICT, one NpgsqlBatch of {options.PostsPerCreator} per creator, as many connections as loops, into another organization, right after the pipeline on the same host and database; once unprepared, once prepared (each into its own organization, so both insert). The ratio is against the faster of the two.");
         sb.AppendLine(ci, $"- Mapping alone (parse + clone + `ApifyItemMapping.TryMapPost`, one thread, generator process, fastest of 8 rounds over 10,000 posts): {mappingMicros:F1} µs per post.");
         sb.AppendLine();
@@ -373,7 +373,7 @@ public static class InfluencerPipeline
             FROM apify_jobs_queue j
             JOIN LATERAL (SELECT max(last_scraped_at) AS scraped FROM posts
                           WHERE creator_profile_id = j.creator_profile_id AND organization_id = j.organization_id) p ON true
-            WHERE j.organization_id = $1 AND j.status = 'completed'
+            WHERE j.organization_id = $1 AND j.status = 'completed' AND j.job_type = 'posts_scrape'
             """);
         cmd.Parameters.AddWithValue(organizationId);
         await using var r = await cmd.ExecuteReaderAsync(ct);
