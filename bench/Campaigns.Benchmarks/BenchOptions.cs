@@ -37,6 +37,7 @@ public sealed record BenchOptions
           --create-concurrency <n>  concurrent creates, HTTP and raw SQL (default 64)
           --campaigns <n>           campaigns created up front and read round-robin (default 256)
           --scenarios <list>        comma-separated subset of: health,get,db-select,create,db-insert,db-create
+                                    (or, not run by default, the A/B test scenarios: ab-events,ab-events-db,ab-assign)
           --out <file>              also write the markdown report to this file
           --baseline-db-options <s> Npgsql settings appended to the raw baselines' connection string only,
                                     to try a driver setting before proposing it (e.g. "No Reset On Close=true")
@@ -88,7 +89,7 @@ public sealed record BenchOptions
     private static string[] Names(string value)
     {
         var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var unknown = names.Except(AllScenarios).ToList();
+        var unknown = names.Except(AllScenarios).Except(AbEventsBench.Scenarios).ToList();
         return unknown.Count == 0
             ? names
             : throw new ArgumentException($"Unknown scenario(s) {string.Join(", ", unknown)}; known: {string.Join(",", AllScenarios)}.");
