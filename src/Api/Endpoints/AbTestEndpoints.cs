@@ -24,7 +24,7 @@ public static class AbTestEndpoints
         var tests = routes.MapGroup("/api/ab-tests").WithTags("A/B tests");
         tests.MapGet("/sample-size", SampleSizeFor).RequirePermission(Permission.CampaignsRead);
         tests.MapGet("/{id:guid}", Get).RequirePermission(Permission.CampaignsRead);
-        tests.MapPost("/{id:guid}/assign", Assign).RequirePermission(Permission.CampaignsRead).Audited(Resource, "ab_test.assign");
+        tests.MapPost("/{id:guid}/assign", Assign).RequirePermission(Permission.CampaignsRead).NotAudited();
         tests.MapPost("/{id:guid}/events", Events).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "ab_test.events");
         tests.MapGet("/{id:guid}/results", Results).RequirePermission(Permission.CampaignsRead);
         tests.MapPost("/{id:guid}/determine-winner", DetermineWinner).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "ab_test.determine_winner");
