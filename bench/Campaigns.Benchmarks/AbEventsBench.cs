@@ -19,13 +19,45 @@ public sealed class AbEventsBench(Uri baseAddress, string apiKey, NpgsqlDataSour
     public const int EventConnections = 16;
     public static readonly string[] Scenarios = ["ab-events", "ab-events-db", "ab-assign"];
 
+    /// <summary>
+    /// <c>BENCH_AB_EVENT_IDS=v7</c> sends time-ordered event ids (UUIDv7) instead of random ones (v4, the default): the
+    /// index on (test_id, event_id) then grows at its right edge instead of touching a random page per event.
+    /// </summary>
+    private static readonly bool TimeOrderedIds = Environment.GetEnvironmentVariable("BENCH_AB_EVENT_IDS") == "v7";
+
     private (Guid TestId, Guid[] Variants)? test;
 
     public static bool Handles(string scenario) => Scenarios.Contains(scenario);
 
     public async Task<ScenarioResult> Run(string scenario, CancellationToken ct)
     {
-        var (testId, variants) = test ??= await CreateTest(ct);
+        test ??= await CreateTest(ct);
+        if (scenario == "ab-assign")
+        {
+            return await Measure(scenario, ct);
+        }
+
+        // What PostgreSQL writes per stored event (warm-up included) says where its CPU goes.
+        var before = await Wal(ct);
+        var result = await Measure(scenario, ct);
+        var after = await Wal(ct);
+        var events = Math.Max(1, after.Events - before.Events);
+        Console.WriteLine($"  WAL per stored event: {(after.Bytes - before.Bytes) / (double)events:N0} bytes, " +
+            $"{(after.FullPages - before.FullPages) / (double)events:F2} full-page images ({events:N0} events, {(TimeOrderedIds ? "UUIDv7" : "UUIDv4")} ids)");
+        return result;
+    }
+
+    private async Task<(long Bytes, long FullPages, long Events)> Wal(CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT wal_bytes::bigint, wal_fpi, (SELECT count(*) FROM ab_test_events) FROM pg_stat_wal");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        return (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
+    }
+
+    private async Task<ScenarioResult> Measure(string scenario, CancellationToken ct)
+    {
+        var (testId, variants) = test!.Value;
         switch (scenario)
         {
             case "ab-events":
@@ -111,7 +143,7 @@ public sealed class AbEventsBench(Uri baseAddress, string apiKey, NpgsqlDataSour
                 for (var i = 0; i < BatchSize; i++, n++)
                 {
                     json.WriteStartObject();
-                    json.WriteString("event_id", Guid.NewGuid());
+                    json.WriteString("event_id", TimeOrderedIds ? Guid.CreateVersion7() : Guid.NewGuid());
                     json.WriteString("variant_id", variants[n % variants.Length]);
                     // Mostly impressions, a few clicks and conversions: the usual shape of the stream.
                     json.WriteString("type", (n % 20) switch { 0 => "conversion", 1 or 2 => "click", _ => "impression" });
@@ -159,7 +191,7 @@ public sealed class AbEventsBench(Uri baseAddress, string apiKey, NpgsqlDataSour
         {
             for (var i = 0; i < BatchSize; i++, n++)
             {
-                eventIds[i] = Guid.NewGuid();
+                eventIds[i] = TimeOrderedIds ? Guid.CreateVersion7() : Guid.NewGuid();
                 variantIds[i] = variants[n % variants.Length];
                 types[i] = (short)((n % 20) switch { 0 => 2, 1 or 2 => 1, _ => 0 });
                 values[i] = n % 20 == 0 ? 19.99m : 0m;
