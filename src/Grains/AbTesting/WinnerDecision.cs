@@ -19,10 +19,10 @@ public sealed record WinnerDecision(VariantReport? Winner, string? Reason, strin
                 $"Impressions do not match the traffic weights (chi-square p = {report.SampleRatio.PValue:G3} < {Statistics.SampleRatioCheck.Threshold}); check assignment and tracking before trusting any result.");
         }
 
-        var short_ = report.Variants.Where(v => !v.Sample.Reached).Select(v => v.Name).ToList();
-        if (short_.Count > 0)
+        var shortOfSample = report.Variants.Where(v => !v.Sample.Reached).Select(v => v.Name).ToList();
+        if (shortOfSample.Count > 0)
         {
-            return new(null, InsufficientSample, $"Not every variant has its minimum sample yet: {string.Join(", ", short_)}.");
+            return new(null, InsufficientSample, $"Not every variant has its minimum sample yet: {string.Join(", ", shortOfSample)}.");
         }
 
         var treatments = report.Variants.Where(v => !v.IsControl).ToList();
