@@ -107,6 +107,7 @@ try
         }
     }
 
+    var abTests = new AbEventsBench(sut.BaseAddress, apiKey, dataSource, meter, options);
     var results = new List<ScenarioResult>();
     foreach (var scenario in httpScenarios)
     {
@@ -202,6 +203,9 @@ try
             case "db-create":
                 return await ClosedLoop.Run("raw Npgsql: a create's 3 writes (state + row + audit)", "db", options.CreateConcurrency, options.Warmup, options.Duration,
                     _ => database.CreateEquivalent(), meter, ct);
+
+            case var ab when AbEventsBench.Handles(ab):
+                return await abTests.Run(ab, ct);
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null);

@@ -21,6 +21,8 @@ public static class GrainServices
         services.TryAddSingleton(Influencer.ApifyRetryBackoff.Default);
         services.TryAddSingleton<ApifyJobRepository>();
         services.TryAddSingleton<ApifyLimitRepository>();
+        services.TryAddSingleton<AbTestRepository>();
+        services.TryAddSingleton<AbEventRepository>();
         return services;
     }
 }

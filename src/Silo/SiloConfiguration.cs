@@ -62,6 +62,9 @@ public static class SiloConfiguration
             .Bind(silo.Configuration.GetSection(InfluencerOptions.SectionName))
             .Validate(o => o.MonitorPeriod >= TimeSpan.FromSeconds(1) && o.EndCheckPeriod >= TimeSpan.FromSeconds(1),
                 "Influencer:MonitorPeriod and Influencer:EndCheckPeriod must be at least one second.");
+        silo.Services.AddOptions<AbTesting.AbTestOptions>()
+            .Bind(silo.Configuration.GetSection(AbTesting.AbTestOptions.SectionName))
+            .Validate(o => o.AutoApplyCheckPeriod >= TimeSpan.FromSeconds(1), "AbTests:AutoApplyCheckPeriod must be at least one second.");
         return silo;
     }
 

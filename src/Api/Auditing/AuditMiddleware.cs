@@ -13,9 +13,10 @@ public sealed class AuditMiddleware(RequestDelegate next, IClusterClient cluster
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        // Reads change nothing, and a request that matched no endpoint changed nothing either.
+        // Reads change nothing (GETs, and POSTs marked NotAudited), and a request that matched no endpoint changed nothing either.
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-            || HttpMethods.IsOptions(context.Request.Method) || context.GetEndpoint() is null)
+            || HttpMethods.IsOptions(context.Request.Method) || context.GetEndpoint() is not { } endpoint
+            || endpoint.Metadata.GetMetadata<NotAudited>() is not null)
         {
             await next(context);
             return;

@@ -133,6 +133,7 @@ public sealed class ApiHost : IAsyncDisposable
 
         app.MapCampaignEndpoints();
         app.MapInfluencerEndpoints();
+        app.MapAbTestEndpoints();
         app.MapPostEndpoints();
         app.MapCreatorEndpoints();
         app.MapApifyEndpoints();

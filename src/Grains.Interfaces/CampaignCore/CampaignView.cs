@@ -30,8 +30,14 @@ public sealed record CampaignView(
     [property: Id(17), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AudienceSize = null,
     [property: Id(18), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TargetLocation = null,
     [property: Id(19), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TargetAudience = null,
-    [property: Id(20), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Influencer.TrackingConfig? TrackingConfig = null)
+    [property: Id(20), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Influencer.TrackingConfig? TrackingConfig = null,
+    [property: Id(21), JsonIgnore] string? ContentJson = null)
 {
+    /// <summary>The marketing content (per platform), written only when some has been applied (e.g. an A/B test winner).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public System.Text.Json.JsonElement? Content =>
+        ContentJson is null ? null : System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(ContentJson);
+
     /// <summary>What has been spent so far: the part of the budget no longer current.</summary>
     public long Spent => Budget - CurrentBudget;
 }

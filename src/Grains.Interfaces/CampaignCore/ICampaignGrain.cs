@@ -33,4 +33,9 @@ public interface ICampaignGrain : IGrainWithGuidKey
     /// <summary>The creator declined: the allocation ends and its budget goes to the next matching creator, if any.</summary>
     [Alias("DeclineAllocation")]
     Task<Influencer.DeclineResult> DeclineAllocation(Guid organizationId, Guid allocationId, string? reason);
+
+    /// <summary>Replaces the campaign's marketing content (a JSON object, per platform); repeating the same call changes nothing.</summary>
+    /// <param name="source">Where the content came from, e.g. <c>ab_test:{id}</c> for an applied A/B test winner.</param>
+    [Alias("ApplyContent")]
+    Task<CampaignResult> ApplyContent(Guid organizationId, string contentJson, string source);
 }

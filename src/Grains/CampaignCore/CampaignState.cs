@@ -36,13 +36,20 @@ public sealed class CampaignState
     /// <summary>The end date the completion reminder is registered for; null when none is.</summary>
     [Id(20)] public DateOnly? EndReminderFor { get; set; }
 
+    /// <summary>The marketing content (a JSON object, per platform) as text; null until some is applied.</summary>
+    [Id(21)] public string? ContentJson { get; set; }
+
+    /// <summary>What set <see cref="ContentJson"/>, e.g. <c>ab_test:{id}</c>.</summary>
+    [Id(22)] public string? ContentSource { get; set; }
+
     public CampaignView ToView(Guid id) => new(
         id, Name, Description, Kind, Status, Budget, CurrentBudget, Currency, Goals, Platforms,
         StartDate, EndDate, ScheduledFor, StartedAt, CompletedAt, CreatedAt, UpdatedAt,
         Influencer?.AudienceSize is { } size ? AudienceSizes.Name(size) : null,
         Influencer?.TargetLocation,
         Influencer?.TargetAudience,
-        Influencer?.TrackingConfig);
+        Influencer?.TrackingConfig,
+        ContentJson);
 
     public CampaignSnapshot Snapshot() =>
         new(Status, StartDate, EndDate, Influencer?.TrackingConfig ?? TrackingConfig.Empty);

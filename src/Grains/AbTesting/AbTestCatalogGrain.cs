@@ -1,0 +1,12 @@
+using Campaigns.Storage;
+using Orleans.Concurrency;
+
+namespace Campaigns.AbTesting;
+
+/// <summary>Reads of the <c>ab_tests</c> projection; stateless, so every silo answers locally.</summary>
+[StatelessWorker]
+public sealed class AbTestCatalogGrain(AbTestRepository tests) : Grain, IAbTestCatalogGrain
+{
+    public Task<AbTestPage> List(Guid organizationId, Guid campaignId, Guid? after, int limit) =>
+        tests.List(organizationId, campaignId, after, limit);
+}
