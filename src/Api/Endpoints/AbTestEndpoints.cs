@@ -57,12 +57,9 @@ public static class AbTestEndpoints
 
     private static async Task<IResult> List(Guid id, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
     {
-        var errors = new FieldErrors();
-        var pageSize = Paging.Limit(limit, errors);
-        var after = Paging.Cursor(cursor, errors);
-        if (errors.Any)
+        if (Paging.Parse(limit, cursor, out var pageSize, out var after) is { } problem)
         {
-            return Problems.Validation(errors.ToDictionary());
+            return problem;
         }
 
         var organizationId = http.Caller().OrganizationId;

@@ -50,12 +50,9 @@ public static class InfluencerEndpoints
 
     private static async Task<IResult> List(Guid id, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
     {
-        var errors = new FieldErrors();
-        var pageSize = Paging.Limit(limit, errors);
-        var after = Paging.Cursor(cursor, errors);
-        if (errors.Any)
+        if (Paging.Parse(limit, cursor, out var pageSize, out var after) is { } problem)
         {
-            return Problems.Validation(errors.ToDictionary());
+            return problem;
         }
 
         var result = await cluster.GetGrain<ICampaignGrain>(id).ListAllocations(http.Caller().OrganizationId, after, pageSize);
@@ -77,12 +74,9 @@ public static class InfluencerEndpoints
 
     private static async Task<IResult> Posts(Guid id, Guid allocationId, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
     {
-        var errors = new FieldErrors();
-        var pageSize = Paging.Limit(limit, errors);
-        var after = Paging.Cursor(cursor, errors);
-        if (errors.Any)
+        if (Paging.Parse(limit, cursor, out var pageSize, out var after) is { } problem)
         {
-            return Problems.Validation(errors.ToDictionary());
+            return problem;
         }
 
         var result = await Allocation(cluster, allocationId).ListPosts(http.Caller().OrganizationId, id, after, pageSize);

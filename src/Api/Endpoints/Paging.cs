@@ -42,6 +42,15 @@ public static class Paging
     }
 
     public static string? Format(Guid? cursor) => cursor?.ToString("N");
+
+    /// <summary>For a list with no filters of its own: its page size and cursor, or the problem naming what was wrong.</summary>
+    public static IResult? Parse(string? limit, string? cursor, out int pageSize, out Guid? after)
+    {
+        var errors = new FieldErrors();
+        pageSize = Limit(limit, errors);
+        after = Cursor(cursor, errors);
+        return errors.Any ? Problems.Validation(errors.ToDictionary()) : null;
+    }
 }
 
 /// <summary>A page of a list in the API's shape.</summary>

@@ -231,16 +231,7 @@ public sealed partial class AbTestGrain(
 
     private async Task<AbTestResult> Save()
     {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory never runs ahead of storage.
-            await state.ReadStateAsync();
-            throw;
-        }
+        await state.WriteOrReload();
 
         var view = S.ToView(Id);
         await tests.Upsert(S.OrganizationId, view, S.Version);

@@ -166,16 +166,7 @@ public sealed partial class CampaignGrain(
 
     private async Task<CampaignResult> Save()
     {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Drop the in-memory change that did not reach storage, so memory never runs ahead of the database.
-            await state.ReadStateAsync();
-            throw;
-        }
+        await state.WriteOrReload();
 
         var view = state.State.ToView(Id);
         await projections.Upsert(state.State.OrganizationId, view, state.State.Version);

@@ -300,16 +300,7 @@ public sealed partial class AllocationGrain(
 
     private async Task<AllocationView> Save()
     {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Drop the in-memory change that did not reach storage, so memory never runs ahead of the database.
-            await state.ReadStateAsync();
-            throw;
-        }
+        await state.WriteOrReload();
 
         var view = S.ToView(Id);
         await projections.Upsert(S.OrganizationId, view, S.Position, S.Version);
