@@ -36,6 +36,12 @@ public sealed partial class CampaignGrain
                 $"Cannot activate a campaign whose status is '{CampaignLifecycle.Name(S.Status)}'; only draft or scheduled campaigns activate."));
         }
 
+        if (new CampaignPeriod(S.StartDate, S.EndDate).EndedBefore(clock.GetUtcNow()))
+        {
+            return ActivationResult.From(CampaignResult.Conflict(
+                $"The campaign ended on {S.EndDate:yyyy-MM-dd}; move end_date before activating it."));
+        }
+
         var criteria = Criteria(maxCreators);
         var candidates = await creators.SelectCandidates(organizationId, criteria.Platforms, criteria.AudienceSize,
             criteria.Location, criteria.ExcludedCreatorIds, criteria.Limit);
@@ -67,8 +73,9 @@ public sealed partial class CampaignGrain
         var created = await EnsureAllocationsCreated();
         await FollowEndDate();
         LogActivated(logger, Id, slots.Count);
+        // An allocation whose grain did not answer is still planned: the next call on the campaign creates it.
         return new ActivationResult(CommandOutcome.Ok, campaign.Campaign,
-            slots.Select(slot => created[slot.Id]).ToList());
+            slots.Where(slot => created.ContainsKey(slot.Id)).Select(slot => created[slot.Id]).ToList());
     }
 
     public async Task<AllocationPageResult> ListAllocations(Guid organizationId, Guid? after, int limit)
@@ -133,7 +140,7 @@ public sealed partial class CampaignGrain
         await Save();
         var created = await EnsureAllocationsCreated();
         return new DeclineResult(CommandOutcome.Ok, allocation,
-            replacement is null ? null : created[replacement.Id], message);
+            replacement is null ? null : created.GetValueOrDefault(replacement.Id), message);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
