@@ -98,4 +98,27 @@ public sealed class InfluencerApiTests(ApiHostFixture api) : IClassFixture<ApiHo
         await (await reader.Post($"/api/campaigns/{campaign.Id()}/activate")).ExpectProblem(HttpStatusCode.Forbidden);
         Assert.Equal("draft", (await api.Admin.GetCampaign(campaign.Id())).Str("status"));
     }
+
+    [Fact]
+    public async Task Activation_refuses_an_ended_campaign_and_a_budget_too_small_to_share()
+    {
+        var (_, admin) = await api.NewOrganization();
+        using var _ = admin;
+        await admin.CreateCreator();
+        await admin.CreateCreator();
+
+        var ended = await admin.CreateCampaign(new
+        {
+            name = "Last year", kind = "influencer", budget = 10_000, platforms = new[] { "instagram" },
+            start_date = "2020-01-01", end_date = "2020-01-31",
+        });
+        var problem = await (await admin.Post($"/api/campaigns/{ended.Id()}/activate")).ExpectProblem(HttpStatusCode.Conflict);
+        Assert.Contains("2020-01-31", problem.Str("detail"));
+
+        var tiny = await admin.CreateCampaign(new { name = "Tiny", kind = "influencer", budget = 1, platforms = new[] { "instagram" } });
+        problem = await (await admin.Post($"/api/campaigns/{tiny.Id()}/activate", new { max_creators = 2 })).ExpectProblem(HttpStatusCode.Conflict);
+        Assert.Contains("budget", problem.Str("detail"));
+        Assert.Equal("draft", (await admin.GetCampaign(tiny.Id())).Str("status"));
+        Assert.Equal("draft", (await admin.GetCampaign(ended.Id())).Str("status"));
+    }
 }
