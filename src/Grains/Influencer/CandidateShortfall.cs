@@ -56,7 +56,7 @@ public static class CandidateShortfall
         yield return ("with declared or verified followers", funnel.WithFollowers);
         if (criteria.ExcludedCreatorIds.Count > 0)
         {
-            yield return ("whose creator has not declined or been excluded", funnel.NotExcluded);
+            yield return ("whose creator this campaign has not allocated before (declines included)", funnel.NotExcluded);
         }
     }
 

@@ -68,7 +68,7 @@ public sealed class CandidateExplanationTests(PostgresFixture postgres) : IAsync
         var declined = await Creator();
         Assert.Equal(
             "No creator matches this campaign: 3 profiles on instagram, 2 of them whose creator is active, " +
-            "1 of them with declared or verified followers, none of those whose creator has not declined or been excluded.",
+            "1 of them with declared or verified followers, none of those whose creator this campaign has not allocated before (declines included).",
             await Explain(excluded: [declined]));
         Assert.StartsWith("Creators match this campaign:", await Explain());
     }

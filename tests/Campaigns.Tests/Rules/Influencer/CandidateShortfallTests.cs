@@ -43,7 +43,7 @@ public sealed class CandidateShortfallTests
         Assert.Equal(
             "No creator matches this campaign: 1,500 profiles on instagram, 1 of them in the mega audience band (1,000,000 or more followers), " +
             "1 of them whose creator is active, 1 of them with declared or verified followers, " +
-            "none of those whose creator has not declined or been excluded.",
+            "none of those whose creator this campaign has not allocated before (declines included).",
             message);
     }
 
