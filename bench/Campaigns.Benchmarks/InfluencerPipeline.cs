@@ -425,7 +425,8 @@ public static class InfluencerPipeline
         return q switch
         {
             _ when q.StartsWith("INSERT INTO posts", StringComparison.Ordinal) => "posts upsert",
-            _ when q.Contains("FROM apify_take_next(", StringComparison.Ordinal) => "take (apify_take_next)",
+            // The sampled query is cut at 120 characters, before the FROM of a job read: in the pipeline it is mostly the take.
+            _ when q.StartsWith("SELECT id, organization_id, job_type,", StringComparison.Ordinal) => "take (apify_take_next) or a job read",
             _ when q.StartsWith("WITH done AS ( UPDATE apify_jobs_queue SET status = 'completed'", StringComparison.Ordinal) => "complete",
             _ when q.StartsWith("SELECT id, organization_id FROM apify_jobs_queue", StringComparison.Ordinal) => "take: select due SKIP LOCKED",
             _ when q.StartsWith("SELECT 1 FROM apify_rate_limits", StringComparison.Ordinal) => "take: lock limits row",
