@@ -348,7 +348,7 @@ public static class InfluencerPipeline
         clean.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM posts WHERE organization_id = $1") { Parameters = { new() { Value = organizationId } } });
         clean.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM apify_jobs_queue WHERE organization_id = $1") { Parameters = { new() { Value = organizationId } } });
         await clean.ExecuteNonQueryAsync(ct);
-        await using var vacuum = db.CreateCommand("VACUUM ANALYZE posts, apify_jobs_queue, apify_rate_limits");
+        await using var vacuum = db.CreateCommand("VACUUM ANALYZE posts, apify_jobs_queue, apify_rate_limits, apify_usage");
         await vacuum.ExecuteNonQueryAsync(ct);
     }
 
@@ -425,6 +425,9 @@ public static class InfluencerPipeline
         return q switch
         {
             _ when q.StartsWith("INSERT INTO posts", StringComparison.Ordinal) => "posts upsert",
+            // The sampled query is cut at 120 characters, before the FROM of a job read: in the pipeline it is mostly the take.
+            _ when q.StartsWith("SELECT id, organization_id, job_type,", StringComparison.Ordinal) => "take (apify_take_next) or a job read",
+            _ when q.StartsWith("WITH done AS ( UPDATE apify_jobs_queue SET status = 'completed'", StringComparison.Ordinal) => "complete",
             _ when q.StartsWith("SELECT id, organization_id FROM apify_jobs_queue", StringComparison.Ordinal) => "take: select due SKIP LOCKED",
             _ when q.StartsWith("SELECT 1 FROM apify_rate_limits", StringComparison.Ordinal) => "take: lock limits row",
             _ when q.StartsWith("SELECT apify_call_refusal", StringComparison.Ordinal) => "take: refusal check",

@@ -71,7 +71,7 @@ public static class SiloConfiguration
     /// <summary>
     /// Npgsql resets every pooled connection when it is reused (a DISCARD ALL sent ahead of the next
     /// statement), which costs PostgreSQL about as much as a small statement. Nothing in the runtime keeps
-    /// session state on a connection (no SET, temporary tables, LISTEN or advisory locks: those are in the
+    /// session state on a connection (no SET, temporary tables, LISTEN or session advisory locks: those are in the
     /// migrator, which keeps the reset), so the runtime turns it off unless the configured connection
     /// string says otherwise.
     /// </summary>

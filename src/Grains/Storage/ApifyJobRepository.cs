@@ -89,7 +89,8 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
     /// <param name="organizationId">Null takes across organizations (the worker); a value serves only that tenant.</param>
     public async Task<ApifyJob?> TakeNext(Guid? organizationId = null)
     {
-        // One statement (sql/0011): the organization's counter row stays locked only for it and the commit.
+        // One statement (sql/0011, counting as in sql/0013): the call is counted on this backend's shard of the
+        // organization's usage; only an organization with a limit locks its limits row, for the statement and the commit.
         await using var take = db.CreateCommand($"SELECT {Columns} FROM apify_take_next($1, $2)");
         take.Parameters.AddWithValue(NpgsqlDbType.Uuid, organizationId is { } org ? org : DBNull.Value);
         take.Parameters.AddWithValue(clock.UtcNowMicroseconds());
@@ -100,7 +101,8 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
     /// <returns>False when the job was not running (already finished, or retried meanwhile).</returns>
     public async Task<bool> Complete(Guid jobId, string resultData, decimal costUsd)
     {
-        // One statement; a run that cost nothing leaves the organization's counter row (and its lock) alone.
+        // One statement. The cost goes to this backend's shard of the organization's usage (sql/0013), so completes do
+        // not wait for each other or for takes; a run that cost nothing writes no usage at all.
         await using var batch = db.CreateBatch();
         batch.BatchCommands.Add(AsynchronousCommit.Command());
         var complete = new NpgsqlBatchCommand("""
@@ -110,16 +112,10 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
                 WHERE id = $1 AND status = 'running'
                 RETURNING organization_id
             ), spend AS (
-                INSERT INTO apify_rate_limits AS l (organization_id, calls_day, calls_today, spend_month, usd_this_month, updated_at)
-                SELECT organization_id, ($2 AT TIME ZONE 'UTC')::date, 0, date_trunc('month', $2 AT TIME ZONE 'UTC')::date, $4, $2
+                INSERT INTO apify_usage AS u (organization_id, day, shard, calls, usd)
+                SELECT organization_id, ($2 AT TIME ZONE 'UTC')::date, apify_usage_shard(), 0, $4
                 FROM done WHERE $4 > 0
-                ON CONFLICT (organization_id) DO UPDATE SET
-                    calls_today = CASE WHEN l.calls_day = EXCLUDED.calls_day THEN l.calls_today ELSE 0 END,
-                    calls_day = EXCLUDED.calls_day,
-                    usd_this_month = CASE WHEN l.spend_month = EXCLUDED.spend_month
-                                          THEN l.usd_this_month + EXCLUDED.usd_this_month ELSE EXCLUDED.usd_this_month END,
-                    spend_month = EXCLUDED.spend_month,
-                    updated_at = EXCLUDED.updated_at
+                ON CONFLICT (organization_id, day, shard) DO UPDATE SET usd = u.usd + EXCLUDED.usd
             )
             SELECT count(*) FROM done
             """);
@@ -262,10 +258,18 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
     public async Task<int> ReleaseHeld(Guid? organizationId = null)
     {
         var now = clock.UtcNowMicroseconds();
+        // The refusal sums the organization's usage over its shards, so it is worked out once per organization with held
+        // jobs rather than once per held job.
         await using var release = db.CreateCommand("""
-            UPDATE apify_jobs_queue SET status = 'pending', held_reason = NULL, updated_at = $1
-            WHERE status = 'held' AND ($2::uuid IS NULL OR organization_id = $2)
-              AND apify_call_refusal(organization_id, 1, $1) IS NULL
+            WITH held_orgs AS MATERIALIZED (
+                SELECT DISTINCT organization_id FROM apify_jobs_queue
+                WHERE status = 'held' AND ($2::uuid IS NULL OR organization_id = $2)
+            ), allowed AS MATERIALIZED (
+                SELECT organization_id FROM held_orgs WHERE apify_call_refusal(organization_id, 1, $1) IS NULL
+            )
+            UPDATE apify_jobs_queue q SET status = 'pending', held_reason = NULL, updated_at = $1
+            FROM allowed a
+            WHERE q.organization_id = a.organization_id AND q.status = 'held'
             """);
         release.Parameters.AddWithValue(now);
         release.Parameters.AddWithValue(NpgsqlDbType.Uuid, organizationId is { } org ? org : DBNull.Value);

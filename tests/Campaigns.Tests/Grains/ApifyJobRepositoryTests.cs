@@ -200,6 +200,151 @@ public sealed class ApifyJobRepositoryTests(PostgresFixture postgres) : IAsyncLi
         Assert.StartsWith("Daily Apify call limit reached: 0 of 0 calls", (await Limits.Get(org)).Refusal);
     }
 
+    [Fact]
+    public async Task Concurrent_takes_of_an_organization_without_limits_count_every_call()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            await Enqueue(priority: 50);
+        }
+
+        var takers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(Drain)));
+        Assert.Equal(40, takers.SelectMany(t => t).Distinct().Count());
+        var limits = await Limits.Get(org);
+        Assert.Equal((40, 0m, (string?)null, 0), (limits.CallsToday, limits.UsdThisMonth, limits.Refusal, limits.HeldJobs));
+        Assert.Equal(40L, await TestDatabase.Scalar<long>("SELECT sum(calls) FROM apify_usage WHERE organization_id = $1", org));
+    }
+
+    [Fact]
+    public async Task Concurrent_takes_never_pass_a_daily_limit()
+    {
+        await Limits.Put(org, new ApifyLimitsChange(CallsPerDay: 10, UsdPerMonth: null));
+        for (var i = 0; i < 30; i++)
+        {
+            await Enqueue(priority: 50);
+        }
+
+        var takers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(Drain)));
+        Assert.Equal(10, takers.SelectMany(t => t).Distinct().Count());
+        var limits = await Limits.Get(org);
+        Assert.Equal((10, 20), (limits.CallsToday, limits.HeldJobs));
+        Assert.StartsWith("Daily Apify call limit reached: 10 of 10 calls", limits.Refusal);
+    }
+
+    [Fact]
+    public async Task An_organization_without_limits_takes_while_its_limits_row_is_locked_and_one_with_a_limit_waits()
+    {
+        await Limits.Put(org, new ApifyLimitsChange(CallsPerDay: null, UsdPerMonth: null)); // a row with no limits
+        await Enqueue(priority: 50);
+        await Enqueue(priority: 50);
+        var timeout = TestContext.Current.CancellationToken;
+
+        await using (var holder = await LockLimitsRow())
+        {
+            var take = Jobs.TakeNext(org);
+            Assert.Same(take, await Task.WhenAny(take, Task.Delay(TimeSpan.FromSeconds(10), timeout)));
+            Assert.NotNull(await take);
+        }
+
+        await Limits.Put(org, new ApifyLimitsChange(CallsPerDay: 100, UsdPerMonth: null));
+        Task<ApifyJob?> limited;
+        await using (var holder = await LockLimitsRow())
+        {
+            limited = Jobs.TakeNext(org);
+            await Task.Delay(TimeSpan.FromMilliseconds(300), timeout);
+            Assert.False(limited.IsCompleted); // check-then-count still goes through the row lock
+        }
+
+        Assert.NotNull(await limited);
+        Assert.Equal(2, (await Limits.Get(org)).CallsToday);
+    }
+
+    [Fact]
+    public async Task A_limit_change_waits_for_the_takes_in_flight()
+    {
+        await using var connection = await source!.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var take = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using (var shared = new NpgsqlCommand("SELECT apify_limits_lock_shared($1)", connection, take))
+        {
+            shared.Parameters.AddWithValue(org);
+            await shared.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var put = Limits.Put(org, new ApifyLimitsChange(CallsPerDay: 1, UsdPerMonth: null));
+        await Task.Delay(TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken);
+        Assert.False(put.IsCompleted);
+        await take.CommitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, (await put).CallsPerDay);
+    }
+
+    [Fact]
+    public async Task A_limit_set_after_calls_today_counts_them()
+    {
+        var jobs = new List<ApifyJob>();
+        for (var i = 0; i < 6; i++)
+        {
+            jobs.Add(await Enqueue(priority: 90 - i));
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(jobs[i].Id, (await Jobs.TakeNext(org))?.Id);
+        }
+
+        Assert.True(await Jobs.Complete(jobs[0].Id, "[]", 0.75m));
+        var before = await Limits.Get(org);
+        Assert.Equal(((int?)null, (decimal?)null, 3, 0.75m, (string?)null), (before.CallsPerDay, before.UsdPerMonth, before.CallsToday, before.UsdThisMonth, before.Refusal));
+
+        var limited = await Limits.Put(org, new ApifyLimitsChange(CallsPerDay: 4, UsdPerMonth: null));
+        Assert.Equal((3, 0.75m, (string?)null), (limited.CallsToday, limited.UsdThisMonth, limited.Refusal));
+        Assert.Equal(jobs[3].Id, (await Jobs.TakeNext(org))?.Id); // the 4th call of the day
+        Assert.Null(await Jobs.TakeNext(org));
+        Assert.Equal(ApifyJobStatus.Held, (await Jobs.Get(org, jobs[4].Id))!.Status);
+        Assert.StartsWith("Daily Apify call limit reached: 4 of 4 calls", (await Limits.Get(org)).Refusal);
+        Assert.False(await TestDatabase.Scalar<bool>("SELECT can_make_apify_call($1, 1, $2)", org, clock.GetUtcNow()));
+
+        var budget = await Limits.Put(org, new ApifyLimitsChange(CallsPerDay: null, UsdPerMonth: 0.75m));
+        Assert.StartsWith("Monthly Apify budget reached: 0.75 of 0.75 USD", budget.Refusal);
+        Assert.Equal(0, await Jobs.ReleaseHeld(org));
+
+        var lifted = await Limits.Put(org, new ApifyLimitsChange(CallsPerDay: null, UsdPerMonth: null));
+        Assert.Equal((4, 0.75m, (string?)null, 2), (lifted.CallsToday, lifted.UsdThisMonth, lifted.Refusal, lifted.HeldJobs));
+        Assert.Equal(2, await Jobs.ReleaseHeld(org));
+        Assert.Equal(jobs[4].Id, (await Jobs.TakeNext(org))?.Id);
+        Assert.Equal(5, (await Limits.Get(org)).CallsToday);
+    }
+
+    /// <summary>Another transaction holding the organization's limits row, as a concurrent limited take would.</summary>
+    private async Task<RowLock> LockLimitsRow()
+    {
+        var connection = await source!.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var tx = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using var lockRow = new NpgsqlCommand("SELECT 1 FROM apify_rate_limits WHERE organization_id = $1 FOR UPDATE", connection, tx);
+        lockRow.Parameters.AddWithValue(org);
+        Assert.Equal(1, await lockRow.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        return new RowLock(connection, tx);
+    }
+
+    private sealed class RowLock(NpgsqlConnection connection, NpgsqlTransaction tx) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await tx.RollbackAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
+    private async Task<List<Guid>> Drain()
+    {
+        var taken = new List<Guid>();
+        while (await Jobs.TakeNext(org) is { } job)
+        {
+            taken.Add(job.Id);
+        }
+
+        return taken;
+    }
+
     private async Task<ApifyJob> TakeAndFail(Guid expected, string message)
     {
         var taken = await Jobs.TakeNext(org);
