@@ -42,6 +42,9 @@ public sealed class CampaignState
     /// <summary>What set <see cref="ContentJson"/>, e.g. <c>ab_test:{id}</c>.</summary>
     [Id(22)] public string? ContentSource { get; set; }
 
+    /// <summary>The instant the launch reminder is registered for; null when none is.</summary>
+    [Id(23)] public DateTimeOffset? LaunchReminderFor { get; set; }
+
     public CampaignView ToView(Guid id) => new(
         id, Name, Description, Kind, Status, Budget, CurrentBudget, Currency, Goals, Platforms,
         StartDate, EndDate, ScheduledFor, StartedAt, CompletedAt, CreatedAt, UpdatedAt,
