@@ -132,6 +132,7 @@ public sealed class ApiHost : IAsyncDisposable
         app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 
         app.MapCampaignEndpoints();
+        app.MapSpendEndpoints();
         app.MapInfluencerEndpoints();
         app.MapAbTestEndpoints();
         app.MapPostEndpoints();

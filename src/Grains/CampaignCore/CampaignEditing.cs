@@ -126,6 +126,8 @@ public static class CampaignEditing
         }
 
         state.Status = next;
+        // A reason describes the pause the campaign gave itself; any later status change ends it.
+        state.PauseReason = null;
         state.UpdatedAt = now;
         state.Version++;
     }
