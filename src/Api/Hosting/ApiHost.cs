@@ -133,6 +133,7 @@ public sealed class ApiHost : IAsyncDisposable
 
         app.MapCampaignEndpoints();
         app.MapSpendEndpoints();
+        app.MapDuplicateEndpoints();
         app.MapInfluencerEndpoints();
         app.MapAbTestEndpoints();
         app.MapPostEndpoints();

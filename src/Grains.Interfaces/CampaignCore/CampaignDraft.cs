@@ -17,4 +17,8 @@ public sealed record CampaignDraft(
     [property: Id(8)] DateOnly? EndDate,
     [property: Id(9)] Influencer.InfluencerBrief? Influencer = null,
     [property: Id(10)] MarketingBrief? Marketing = null,
-    [property: Id(11)] string? ContentJson = null);
+    [property: Id(11)] string? ContentJson = null,
+    [property: Id(12)] Guid? DuplicatedFrom = null);
+
+[GenerateSerializer, Immutable, Alias("campaigns.DraftResult")]
+public sealed record DraftResult([property: Id(0)] CommandOutcome Outcome, [property: Id(1)] CampaignDraft? Draft = null);

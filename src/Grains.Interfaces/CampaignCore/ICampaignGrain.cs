@@ -45,4 +45,12 @@ public interface ICampaignGrain : IGrainWithGuidKey
 
     [Alias("ListSpend")]
     Task<SpendPage> ListSpend(Guid organizationId, Guid? after, int limit);
+
+    /// <summary>The campaign's configuration as a draft (no status, launch dates, spend, allocations or A/B results), for copies.</summary>
+    [Alias("Configuration")]
+    Task<DraftResult> Configuration(Guid organizationId);
+
+    /// <summary>Creates this campaign from <paramref name="draft"/> with <paramref name="changes"/> applied; nothing is saved when a change is refused.</summary>
+    [Alias("CreateWithChanges")]
+    Task<CampaignResult> CreateWithChanges(Guid organizationId, CampaignDraft draft, CampaignChanges changes);
 }

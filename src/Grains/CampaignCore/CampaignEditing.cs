@@ -23,6 +23,7 @@ public static class CampaignEditing
         state.Marketing = draft.Kind == CampaignKind.Marketing && draft.Marketing is { IsEmpty: false } marketing ? marketing : null;
         state.ContentJson = draft.Kind == CampaignKind.Marketing ? draft.ContentJson : null;
         state.ContentSource = state.ContentJson is null ? null : "api";
+        state.DuplicatedFrom = draft.DuplicatedFrom;
         state.CreatedAt = now;
         state.UpdatedAt = now;
         state.Version = 1;
