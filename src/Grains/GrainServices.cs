@@ -14,6 +14,7 @@ public static class GrainServices
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.TryAddSingleton<CampaignProjectionRepository>();
         services.TryAddSingleton<SpendRepository>();
+        services.TryAddSingleton<TemplateRepository>();
         services.TryAddSingleton<TenancyRepository>();
         services.TryAddSingleton<AuditRepository>();
         services.TryAddSingleton<CreatorRepository>();

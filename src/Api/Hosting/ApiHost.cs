@@ -134,6 +134,7 @@ public sealed class ApiHost : IAsyncDisposable
         app.MapCampaignEndpoints();
         app.MapSpendEndpoints();
         app.MapDuplicateEndpoints();
+        app.MapTemplateEndpoints();
         app.MapInfluencerEndpoints();
         app.MapAbTestEndpoints();
         app.MapPostEndpoints();
