@@ -12,7 +12,8 @@ public sealed partial class CampaignGrain
 {
     public const string BudgetExceeded = "budget_exceeded";
 
-    private bool BudgetExhausted => S.Budget - S.CurrentBudget >= S.Budget;
+    /// <summary>Something was spent and it reached the budget; a zero-budget campaign that spent nothing is not exhausted.</summary>
+    private bool BudgetExhausted => S.Budget - S.CurrentBudget is var spent && spent > 0 && spent >= S.Budget;
 
     public async Task<SpendResult> RecordSpend(Guid organizationId, SpendRequest request)
     {

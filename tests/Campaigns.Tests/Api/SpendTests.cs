@@ -47,6 +47,14 @@ public sealed class SpendTests(ApiHostFixture api) : IClassFixture<ApiHostFixtur
     }
 
     [Fact]
+    public async Task Zero_budget_campaign_that_spent_nothing_still_resumes()
+    {
+        var campaign = await api.Admin.CreateCampaign(new { name = "Free", kind = "marketing", budget = 0 });
+        var resumed = await api.Admin.Walk(campaign.Id(), "launch", "pause", "resume");
+        Assert.Equal("active", resumed.Str("status"));
+    }
+
+    [Fact]
     public async Task Invalid_spend_is_refused_naming_each_field()
     {
         var campaign = await api.Admin.CreateCampaign();
