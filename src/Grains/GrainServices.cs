@@ -13,6 +13,8 @@ public static class GrainServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.TryAddSingleton<CampaignProjectionRepository>();
+        services.TryAddSingleton<SpendRepository>();
+        services.TryAddSingleton<TemplateRepository>();
         services.TryAddSingleton<TenancyRepository>();
         services.TryAddSingleton<AuditRepository>();
         services.TryAddSingleton<CreatorRepository>();

@@ -18,7 +18,11 @@ public sealed record CreateCampaignRequest(
     string? AudienceSize = null,
     string? TargetLocation = null,
     string? TargetAudience = null,
-    TrackingConfigRequest? TrackingConfig = null)
+    TrackingConfigRequest? TrackingConfig = null,
+    string? Type = null,
+    List<string?>? MediaUrls = null,
+    List<string?>? SegmentIds = null,
+    JsonElement? Content = null)
 {
     public CampaignDraft? ToDraft(FieldErrors errors)
     {
@@ -31,9 +35,22 @@ public sealed record CreateCampaignRequest(
         var platforms = CampaignFields.Platforms(Platforms, errors);
         CampaignFields.Dates(StartDate, EndDate, errors);
         var influencer = kind == CampaignKind.Influencer ? Brief(errors) : RefuseBrief(kind, errors);
+        var content = Content is { ValueKind: not JsonValueKind.Null } c ? MarketingFields.Content(c, errors) : null;
+        MarketingBrief? marketing = null;
+        if (kind == CampaignKind.Marketing)
+        {
+            marketing = new MarketingBrief(
+                MarketingFields.Type(Type, errors), MarketingFields.MediaUrls(MediaUrls, errors), MarketingFields.SegmentIds(SegmentIds, errors));
+        }
+        else
+        {
+            MarketingFields.Refuse(kind, errors, ("type", Type), ("media_urls", MediaUrls), ("segment_ids", SegmentIds), ("content", content));
+        }
+
         return errors.Any
             ? null
-            : new CampaignDraft(name!, description, kind!.Value, Budget!.Value, currency, goals, platforms, StartDate, EndDate, influencer);
+            : new CampaignDraft(name!, description, kind!.Value, Budget!.Value, currency, goals, platforms, StartDate, EndDate, influencer,
+                marketing, content);
     }
 
     private Influencer.InfluencerBrief Brief(FieldErrors errors) => new(
@@ -93,7 +110,11 @@ public sealed record PatchCampaignRequest(
     string? AudienceSize,
     string? TargetLocation,
     string? TargetAudience,
-    TrackingConfigRequest? TrackingConfig);
+    TrackingConfigRequest? TrackingConfig,
+    string? Type,
+    List<string>? MediaUrls,
+    List<string>? SegmentIds,
+    JsonElement? Content);
 
 /// <summary>Turns a merge-patch document into <see cref="CampaignChanges"/>, naming every refused field.</summary>
 public static class CampaignPatch
@@ -111,6 +132,8 @@ public static class CampaignPatch
         var changes = new CampaignChanges();
         var influencer = new Influencer.InfluencerBriefChanges();
         var touchesInfluencer = false;
+        var marketing = new MarketingBriefChanges();
+        var touchesMarketing = false;
         foreach (var member in body.EnumerateObject())
         {
             var value = member.Value;
@@ -163,6 +186,22 @@ public static class CampaignPatch
                 case "tracking_config":
                     influencer = TrackingConfigPatch.Parse(value, influencer, errors);
                     break;
+                case "type":
+                    touchesMarketing = true;
+                    marketing = marketing with { Type = isNull ? "" : MarketingFields.Type(JsonMembers.Text(member, errors), errors) ?? "" };
+                    break;
+                case "media_urls":
+                    touchesMarketing = true;
+                    marketing = marketing with { MediaUrls = MarketingFields.MediaUrls(isNull ? [] : JsonMembers.TextList(member, errors), errors) };
+                    break;
+                case "segment_ids":
+                    touchesMarketing = true;
+                    marketing = marketing with { SegmentIds = MarketingFields.SegmentIds(isNull ? [] : JsonMembers.TextList(member, errors), errors) };
+                    break;
+                case "content":
+                    // The whole content is replaced (not merged member by member): it is one message per platform.
+                    changes = isNull ? changes with { ClearContent = true } : changes with { ContentJson = MarketingFields.Content(value, errors) };
+                    break;
                 case var name when Immutable.Contains(name):
                     errors.Add(name, name == "status"
                         ? "Status changes through the lifecycle endpoints (/schedule, /launch, /pause, /resume, /complete, /cancel)."
@@ -178,6 +217,11 @@ public static class CampaignPatch
         if (touchesInfluencer)
         {
             changes = changes with { Influencer = influencer };
+        }
+
+        if (touchesMarketing)
+        {
+            changes = changes with { Marketing = marketing };
         }
 
         return errors.Any ? null : changes;

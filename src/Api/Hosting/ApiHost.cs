@@ -132,6 +132,9 @@ public sealed class ApiHost : IAsyncDisposable
         app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 
         app.MapCampaignEndpoints();
+        app.MapSpendEndpoints();
+        app.MapDuplicateEndpoints();
+        app.MapTemplateEndpoints();
         app.MapInfluencerEndpoints();
         app.MapAbTestEndpoints();
         app.MapPostEndpoints();

@@ -18,4 +18,12 @@ public sealed record CampaignChanges
 
     /// <summary>Changes to the influencer section; only influencer campaigns accept them.</summary>
     [Id(10)] public Influencer.InfluencerBriefChanges? Influencer { get; init; }
+
+    /// <summary>Changes to the marketing section; only marketing campaigns accept them.</summary>
+    [Id(11)] public MarketingBriefChanges? Marketing { get; init; }
+
+    /// <summary>New marketing content (a JSON object's text); only marketing campaigns accept it.</summary>
+    [Id(12)] public string? ContentJson { get; init; }
+
+    [Id(13)] public bool ClearContent { get; init; }
 }

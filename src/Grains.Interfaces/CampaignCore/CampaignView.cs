@@ -31,7 +31,12 @@ public sealed record CampaignView(
     [property: Id(18), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TargetLocation = null,
     [property: Id(19), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TargetAudience = null,
     [property: Id(20), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Influencer.TrackingConfig? TrackingConfig = null,
-    [property: Id(21), JsonIgnore] string? ContentJson = null)
+    [property: Id(21), JsonIgnore] string? ContentJson = null,
+    [property: Id(22), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Type = null,
+    [property: Id(23), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? MediaUrls = null,
+    [property: Id(24), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Guid>? SegmentIds = null,
+    [property: Id(25), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? DuplicatedFrom = null,
+    [property: Id(26), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PauseReason = null)
 {
     /// <summary>The marketing content (per platform), written only when some has been applied (e.g. an A/B test winner).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

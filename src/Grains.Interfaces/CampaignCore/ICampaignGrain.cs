@@ -38,4 +38,19 @@ public interface ICampaignGrain : IGrainWithGuidKey
     /// <param name="source">Where the content came from, e.g. <c>ab_test:{id}</c> for an applied A/B test winner.</param>
     [Alias("ApplyContent")]
     Task<CampaignResult> ApplyContent(Guid organizationId, string contentJson, string source);
+
+    /// <summary>Records spend in the ledger, idempotently per key; an active campaign that reaches its budget pauses itself.</summary>
+    [Alias("RecordSpend")]
+    Task<SpendResult> RecordSpend(Guid organizationId, SpendRequest request);
+
+    [Alias("ListSpend")]
+    Task<SpendPage> ListSpend(Guid organizationId, Guid? after, int limit);
+
+    /// <summary>The campaign's configuration as a draft (no status, launch dates, spend, allocations or A/B results), for copies.</summary>
+    [Alias("Configuration")]
+    Task<DraftResult> Configuration(Guid organizationId);
+
+    /// <summary>Creates this campaign from <paramref name="draft"/> with <paramref name="changes"/> applied; nothing is saved when a change is refused.</summary>
+    [Alias("CreateWithChanges")]
+    Task<CampaignResult> CreateWithChanges(Guid organizationId, CampaignDraft draft, CampaignChanges changes);
 }

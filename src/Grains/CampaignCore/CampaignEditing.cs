@@ -20,6 +20,10 @@ public static class CampaignEditing
         state.StartDate = draft.StartDate;
         state.EndDate = draft.EndDate;
         state.Influencer = draft.Kind == CampaignKind.Influencer ? draft.Influencer ?? InfluencerBrief.Empty : null;
+        state.Marketing = draft.Kind == CampaignKind.Marketing && draft.Marketing is { IsEmpty: false } marketing ? marketing : null;
+        state.ContentJson = draft.Kind == CampaignKind.Marketing ? draft.ContentJson : null;
+        state.ContentSource = state.ContentJson is null ? null : "api";
+        state.DuplicatedFrom = draft.DuplicatedFrom;
         state.CreatedAt = now;
         state.UpdatedAt = now;
         state.Version = 1;
@@ -55,6 +59,20 @@ public static class CampaignEditing
             errors["kind"] = [$"Only influencer campaigns have audience_size, target_location, target_audience and tracking_config; this one is '{Storage.DbNames.Of(state.Kind)}'."];
         }
 
+        if (state.Kind != CampaignKind.Marketing)
+        {
+            var kind = Storage.DbNames.Of(state.Kind);
+            foreach (var field in changes.Marketing?.Fields() ?? [])
+            {
+                errors[field] = [$"Only marketing campaigns have {field}; this one is '{kind}'."];
+            }
+
+            if (changes.ContentJson is not null || changes.ClearContent)
+            {
+                errors["content"] = [$"Only marketing campaigns have content; this one is '{kind}'."];
+            }
+        }
+
         if (errors.Count > 0)
         {
             return errors;
@@ -72,6 +90,18 @@ public static class CampaignEditing
         if (changes.Influencer is { } influencer)
         {
             state.Influencer = influencer.ApplyTo(state.Influencer ?? InfluencerBrief.Empty);
+        }
+
+        if (changes.Marketing is { } marketing)
+        {
+            var brief = marketing.ApplyTo(state.Marketing ?? MarketingBrief.Empty);
+            state.Marketing = brief.IsEmpty ? null : brief;
+        }
+
+        if (changes.ContentJson is not null || changes.ClearContent)
+        {
+            state.ContentJson = changes.ClearContent ? null : changes.ContentJson;
+            state.ContentSource = state.ContentJson is null ? null : "api";
         }
 
         state.UpdatedAt = now;
@@ -97,6 +127,8 @@ public static class CampaignEditing
         }
 
         state.Status = next;
+        // A reason describes the pause the campaign gave itself; any later status change ends it.
+        state.PauseReason = null;
         state.UpdatedAt = now;
         state.Version++;
     }

@@ -72,6 +72,7 @@ public sealed partial class CampaignGrain
         // The allocations are created with the active campaign's snapshot, so only the end date needs following.
         var created = await EnsureAllocationsCreated();
         await FollowEndDate();
+        await FollowSchedule();
         LogActivated(logger, Id, slots.Count);
         // An allocation whose grain did not answer is still planned: the next call on the campaign creates it.
         return new ActivationResult(CommandOutcome.Ok, campaign.Campaign,
@@ -143,13 +144,9 @@ public sealed partial class CampaignGrain
             replacement is null ? null : created.GetValueOrDefault(replacement.Id), message);
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    /// <summary>The end-date reminder's tick: completes the campaign once its end date has passed.</summary>
+    private async Task CompleteAtEndDate()
     {
-        if (reminderName != EndReminder)
-        {
-            return;
-        }
-
         if (!state.RecordExists || CampaignLifecycle.IsFinal(S.Status) || S.Kind != CampaignKind.Influencer)
         {
             // Nothing to complete: the reminder goes, whatever the state remembers about it.
@@ -176,9 +173,10 @@ public sealed partial class CampaignGrain
         }
     }
 
-    /// <summary>What every change does after it is saved: allocations follow the campaign, the end reminder its end date.</summary>
+    /// <summary>What every change does after it is saved: the launch reminder follows the schedule, allocations the campaign, the end reminder its end date.</summary>
     private async Task AfterChange(CampaignSnapshot before)
     {
+        await FollowSchedule();
         if (S.Kind != CampaignKind.Influencer)
         {
             return;

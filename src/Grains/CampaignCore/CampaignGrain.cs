@@ -11,6 +11,8 @@ public sealed partial class CampaignGrain(
     CampaignProjectionRepository projections,
     CreatorRepository creators,
     AllocationRepository allocations,
+    SpendRepository spend,
+    AuditRepository audit,
     IOptions<InfluencerOptions> influencerOptions,
     TimeProvider clock,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
@@ -90,6 +92,12 @@ public sealed partial class CampaignGrain(
         if (CampaignLifecycle.Next(state.State.Status, request.Transition) is not { } next)
         {
             return CampaignResult.Conflict(CampaignLifecycle.Refusal(state.State.Status, request.Transition));
+        }
+
+        if (request.Transition == CampaignTransition.Resume && BudgetExhausted)
+        {
+            return CampaignResult.Conflict(
+                $"The campaign has spent {S.Budget - S.CurrentBudget} of its budget of {S.Budget} (minor units); raise the budget before resuming.");
         }
 
         if (IsInfluencerLaunch(request.Transition))

@@ -42,6 +42,18 @@ public sealed class CampaignState
     /// <summary>What set <see cref="ContentJson"/>, e.g. <c>ab_test:{id}</c>.</summary>
     [Id(22)] public string? ContentSource { get; set; }
 
+    /// <summary>The instant the launch reminder is registered for; null when none is.</summary>
+    [Id(23)] public DateTimeOffset? LaunchReminderFor { get; set; }
+
+    /// <summary>The marketing section; null for other kinds and for marketing campaigns that never set one.</summary>
+    [Id(24)] public MarketingBrief? Marketing { get; set; }
+
+    /// <summary>The campaign this one was duplicated from, if any.</summary>
+    [Id(25)] public Guid? DuplicatedFrom { get; set; }
+
+    /// <summary>Why the campaign paused itself (e.g. <c>budget_exceeded</c>); null when it did not.</summary>
+    [Id(26)] public string? PauseReason { get; set; }
+
     public CampaignView ToView(Guid id) => new(
         id, Name, Description, Kind, Status, Budget, CurrentBudget, Currency, Goals, Platforms,
         StartDate, EndDate, ScheduledFor, StartedAt, CompletedAt, CreatedAt, UpdatedAt,
@@ -49,7 +61,12 @@ public sealed class CampaignState
         Influencer?.TargetLocation,
         Influencer?.TargetAudience,
         Influencer?.TrackingConfig,
-        ContentJson);
+        ContentJson,
+        Marketing?.Type,
+        Marketing is { MediaUrls.Count: > 0 } withMedia ? withMedia.MediaUrls : null,
+        Marketing is { SegmentIds.Count: > 0 } withSegments ? withSegments.SegmentIds : null,
+        DuplicatedFrom,
+        PauseReason);
 
     public CampaignSnapshot Snapshot() =>
         new(Status, StartDate, EndDate, Influencer?.TrackingConfig ?? TrackingConfig.Empty);

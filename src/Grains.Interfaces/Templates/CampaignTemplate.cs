@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Campaigns.Templates;
+
+/// <summary>A campaign template: built-in (no organization) or an organization's own.</summary>
+/// <param name="SettingsJson">The campaign fields a new campaign starts with, as a JSON object in the API's spelling.</param>
+[GenerateSerializer, Immutable, Alias("campaigns.CampaignTemplate")]
+public sealed record CampaignTemplate(
+    [property: Id(0)] Guid Id,
+    [property: Id(1), JsonIgnore] Guid? OrganizationId,
+    [property: Id(2)] string Name,
+    [property: Id(3)] string? Description,
+    [property: Id(4)] string Niche,
+    [property: Id(5)] string? Type,
+    [property: Id(6), JsonIgnore] string SettingsJson,
+    [property: Id(7)] int UsageCount,
+    [property: Id(8)] DateTimeOffset CreatedAt,
+    [property: Id(9)] DateTimeOffset UpdatedAt)
+{
+    public static readonly IReadOnlyList<string> Niches = ["fitness", "gaming", "adult", "fashion", "general"];
+
+    /// <summary>Shipped with the product rather than saved by an organization.</summary>
+    public bool BuiltIn => OrganizationId is null;
+
+    public JsonElement Settings => JsonSerializer.Deserialize<JsonElement>(SettingsJson);
+}
+
+[GenerateSerializer, Immutable, Alias("campaigns.TemplateQuery")]
+public sealed record TemplateQuery(
+    [property: Id(0)] string? Niche,
+    [property: Id(1)] string? Type,
+    [property: Id(2)] Guid? After,
+    [property: Id(3)] int Limit);
+
+[GenerateSerializer, Immutable, Alias("campaigns.TemplatePage")]
+public sealed record TemplatePage(
+    [property: Id(0)] IReadOnlyList<CampaignTemplate> Items,
+    [property: Id(1)] Guid? Next);
+
+/// <summary>Templates over the <c>campaign_templates</c> table; every call names the caller's organization.</summary>
+[Alias("campaigns.ICampaignTemplatesGrain")]
+public interface ICampaignTemplatesGrain : IGrainWithIntegerKey
+{
+    [Alias("List")]
+    Task<TemplatePage> List(Guid organizationId, TemplateQuery query);
+
+    /// <summary>A built-in template or one of the organization's own; null otherwise.</summary>
+    [Alias("Get")]
+    Task<CampaignTemplate?> Get(Guid organizationId, Guid id);
+
+    [Alias("Save")]
+    Task<CampaignTemplate> Save(Guid organizationId, string name, string? description, string niche, string? type, string settingsJson);
+
+    [Alias("CountUse")]
+    Task CountUse(Guid id);
+}
