@@ -192,7 +192,7 @@ public sealed class CrmPipelineTests(ApiHostFixture api) : IClassFixture<ApiHost
         Assert.Null((await (await admin.Get($"/api/contacts/{contact.Id()}")).ExpectJson(HttpStatusCode.OK))["company_id"]);
         await (await api.Admin.Get($"/api/companies/{globex.Id()}")).ExpectProblem(HttpStatusCode.NotFound);
         Assert.DoesNotContain(globex.Str("id"), (await api.Admin.All("/api/companies")).IdsOf());
-        Assert.Equal(["company.delete", "company.update", "company.update", "company.create", "company.create"],
+        Assert.Equal(["company.delete", "company.update", "company.create", "company.update", "company.create", "company.create"],
             (await admin.AuditRows("resource_type=company")).Select(r => r.Str("action")));
     }
 }
