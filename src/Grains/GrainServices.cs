@@ -25,6 +25,10 @@ public static class GrainServices
         services.TryAddSingleton<ApifyLimitRepository>();
         services.TryAddSingleton<AbTestRepository>();
         services.TryAddSingleton<AbEventRepository>();
+        services.TryAddSingleton<ContactRepository>();
+        services.TryAddSingleton<CompanyRepository>();
+        services.TryAddSingleton<PipelineRepository>();
+        services.TryAddSingleton<LeadRepository>();
         return services;
     }
 }

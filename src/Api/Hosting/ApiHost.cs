@@ -139,6 +139,10 @@ public sealed class ApiHost : IAsyncDisposable
         app.MapAbTestEndpoints();
         app.MapPostEndpoints();
         app.MapCreatorEndpoints();
+        app.MapContactEndpoints();
+        app.MapCompanyEndpoints();
+        app.MapPipelineEndpoints();
+        app.MapLeadEndpoints();
         app.MapApifyEndpoints();
         app.MapUserEndpoints();
         app.MapApiKeyEndpoints();

@@ -10,4 +10,6 @@ public enum Permission
     AuditRead,
     CreatorsRead,
     CreatorsWrite,
+    ContactsRead,
+    ContactsWrite,
 }

@@ -43,6 +43,8 @@ public sealed class PermissionTests(ApiHostFixture api) : IClassFixture<ApiHostF
             Permission.AuditRead => await client.Get("/api/audit"),
             Permission.CreatorsRead => await client.Get("/api/creators"),
             Permission.CreatorsWrite => await client.Post("/api/creators", new { }),
+            Permission.ContactsRead => await client.Get("/api/contacts"),
+            Permission.ContactsWrite => await client.Post("/api/contacts", new { }),
             _ => throw new ArgumentOutOfRangeException(nameof(permission)),
         };
 

@@ -25,7 +25,9 @@ public sealed class RestartTests(PostgresFixture postgres)
             var created = await admin.CreateCampaign(new
             {
                 name = "Survives restarts", description = "Persisted in PostgreSQL", kind = "influencer", budget = 123_456, currency = "EUR",
-                goals = new[] { "reach", "sales" }, platforms = new[] { "instagram", "youtube" }, start_date = "2026-09-01", end_date = "2026-09-30",
+                goals = new[] { "reach", "sales" }, platforms = new[] { "instagram", "youtube" },
+                // Relative dates: activation (launch) refuses a campaign whose end date has passed.
+                start_date = DateTime.UtcNow.ToString("yyyy-MM-dd"), end_date = DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd"),
             });
             await (await admin.Patch($"/api/campaigns/{created.Id()}", new { description = "Edited before the restart" })).Expect(HttpStatusCode.OK);
             await admin.CreateCreator(); // launching an influencer campaign allocates it to a creator

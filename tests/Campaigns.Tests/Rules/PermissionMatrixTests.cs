@@ -7,21 +7,21 @@ public sealed class PermissionMatrixTests
     private const bool Y = true;
     private const bool N = false;
 
-    /// <summary>The expected table, written out: columns are campaigns read, campaigns write, users, API keys, audit, creators read, creators write.</summary>
-    public static TheoryData<Role, bool, bool, bool, bool, bool, bool, bool> Table => new()
+    /// <summary>The expected table, written out: columns are campaigns read, campaigns write, users, API keys, audit, creators read, creators write, contacts read, contacts write.</summary>
+    public static TheoryData<Role, bool, bool, bool, bool, bool, bool, bool, bool, bool> Table => new()
     {
-        { Role.Admin, Y, Y, Y, Y, Y, Y, Y },
-        { Role.BrandManager, Y, Y, N, N, N, Y, Y },
-        { Role.MediaBuyer, Y, Y, N, N, N, Y, Y },
-        { Role.AffiliateManager, Y, N, N, N, N, Y, N },
-        { Role.Finance, Y, N, N, N, N, Y, N },
-        { Role.ReadOnly, Y, N, N, N, N, Y, N },
+        { Role.Admin, Y, Y, Y, Y, Y, Y, Y, Y, Y },
+        { Role.BrandManager, Y, Y, N, N, N, Y, Y, Y, Y },
+        { Role.MediaBuyer, Y, Y, N, N, N, Y, Y, Y, Y },
+        { Role.AffiliateManager, Y, N, N, N, N, Y, N, Y, N },
+        { Role.Finance, Y, N, N, N, N, Y, N, Y, N },
+        { Role.ReadOnly, Y, N, N, N, N, Y, N, Y, N },
     };
 
     [Theory]
     [MemberData(nameof(Table))]
     public void Role_is_granted_exactly_its_row(Role role, bool campaignsRead, bool campaignsWrite, bool usersManage, bool apiKeysManage, bool auditRead,
-        bool creatorsRead, bool creatorsWrite)
+        bool creatorsRead, bool creatorsWrite, bool contactsRead, bool contactsWrite)
     {
         var expected = new Dictionary<Permission, bool>
         {
@@ -32,6 +32,8 @@ public sealed class PermissionMatrixTests
             [Permission.AuditRead] = auditRead,
             [Permission.CreatorsRead] = creatorsRead,
             [Permission.CreatorsWrite] = creatorsWrite,
+            [Permission.ContactsRead] = contactsRead,
+            [Permission.ContactsWrite] = contactsWrite,
         };
         Assert.Equal(Enum.GetValues<Permission>().Order(), expected.Keys.Order());
 
@@ -64,6 +66,7 @@ public sealed class PermissionMatrixTests
     [InlineData(Permission.UsersManage)]
     [InlineData(Permission.ApiKeysManage)]
     [InlineData(Permission.CreatorsWrite)]
+    [InlineData(Permission.ContactsWrite)]
     public void Read_only_cannot_write(Permission write) =>
         Assert.False(PermissionMatrix.Allows(Role.ReadOnly, write));
 

@@ -1,0 +1,42 @@
+using Campaigns.Api.Validation;
+
+namespace Campaigns.Api.Endpoints;
+
+/// <summary>Query-string filters shared by CRM lists, naming the parameter when its value is wrong.</summary>
+public static class CrmQuery
+{
+    public static Guid? Id(string? value, string field, FieldErrors errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(value, out var id))
+        {
+            return id;
+        }
+
+        errors.Add(field, $"{field} must be an id.");
+        return null;
+    }
+
+    public static bool? Flag(string? value, string field, FieldErrors errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (bool.TryParse(value, out var flag))
+        {
+            return flag;
+        }
+
+        errors.Add(field, $"{field} must be true or false.");
+        return null;
+    }
+
+    /// <summary>Search text: trimmed, a leading '@' dropped (Telegram handles are stored without it); blank means none.</summary>
+    public static string? Text(string? q) => string.IsNullOrWhiteSpace(q) ? null : q.Trim().TrimStart('@');
+}
