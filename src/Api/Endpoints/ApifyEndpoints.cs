@@ -36,8 +36,8 @@ public static class ApifyEndpoints
         var query = new ApifyJobQuery(
             ApifyRequests.Status(status, errors),
             ApifyRequests.JobType(jobType, errors),
-            ApifyRequests.Id(allocationId, "allocation_id", errors),
-            ApifyRequests.Id(campaignId, "campaign_id", errors),
+            QueryIds.Parse(allocationId, "allocation_id", errors),
+            QueryIds.Parse(campaignId, "campaign_id", errors),
             Paging.Limit(limit, errors),
             Paging.Cursor(cursor, errors));
         if (errors.Any)

@@ -47,22 +47,6 @@ public static class ApifyRequests
 
     public static ApifyJobType? JobType(string? value, FieldErrors errors) => OneOf(value, JobTypes, "job_type", errors);
 
-    public static Guid? Id(string? value, string field, FieldErrors errors)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (Guid.TryParse(value, out var id))
-        {
-            return id;
-        }
-
-        errors.Add(field, $"{field} must be a UUID.");
-        return null;
-    }
-
     /// <summary>A full replacement: both members are required so that leaving one out never silently removes a limit.</summary>
     public static ApifyLimitsChange? Limits(JsonElement body, FieldErrors errors)
     {

@@ -51,9 +51,9 @@ public static class ContactEndpoints
         var errors = new FieldErrors();
         var query = new ContactQuery(
             CrmQuery.Text(q),
-            CrmQuery.Id(companyId, "company_id", errors),
+            QueryIds.Parse(companyId, "company_id", errors),
             CrmQuery.Flag(hasTelegram, "has_telegram", errors),
-            CrmQuery.Id(pipelineId, "pipeline_id", errors),
+            QueryIds.Parse(pipelineId, "pipeline_id", errors),
             Paging.Limit(limit, errors),
             Paging.Cursor(cursor, errors));
         if (errors.Any)

@@ -5,22 +5,6 @@ namespace Campaigns.Api.Endpoints;
 /// <summary>Query-string filters shared by CRM lists, naming the parameter when its value is wrong.</summary>
 public static class CrmQuery
 {
-    public static Guid? Id(string? value, string field, FieldErrors errors)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (Guid.TryParse(value, out var id))
-        {
-            return id;
-        }
-
-        errors.Add(field, $"{field} must be an id.");
-        return null;
-    }
-
     public static bool? Flag(string? value, string field, FieldErrors errors)
     {
         if (value is null)

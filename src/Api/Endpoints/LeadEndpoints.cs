@@ -57,9 +57,9 @@ public static class LeadEndpoints
     {
         var errors = new FieldErrors();
         var query = new LeadQuery(
-            CrmQuery.Id(pipelineId, "pipeline_id", errors),
-            CrmQuery.Id(stageId, "stage_id", errors),
-            CrmQuery.Id(contactId, "contact_id", errors),
+            QueryIds.Parse(pipelineId, "pipeline_id", errors),
+            QueryIds.Parse(stageId, "stage_id", errors),
+            QueryIds.Parse(contactId, "contact_id", errors),
             Paging.Limit(limit, errors),
             Paging.Cursor(cursor, errors));
         if (errors.Any)

@@ -13,11 +13,11 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
     /// <summary>The verdict column of a post a person added that matching has not looked at yet (read as no verdict).</summary>
     private const string NotEvaluated = "not_evaluated";
 
-
     // On conflict the latest scrape wins, except that a field this scrape did not report (null) keeps the last known
     // value: an actor that omits shares once must not turn a known count into "unknown". Captions and tag arrays are
     // replaced outright because creators edit them, sometimes adding the campaign hashtag after publishing.
-    private const string UpsertPost = """
+    /// <summary>The statement storing one scraped post; public so the benchmark's raw baseline costs the database exactly the same.</summary>
+    public const string UpsertPost = """
         INSERT INTO posts (id, organization_id, creator_profile_id, platform, platform_post_id, url, author_username,
             title, caption, hashtags, mentions, links, content_type, media_urls, published_at,
             likes, comments, shares, views, reach, impressions, engagement_rate, followers_at_scrape, raw,

@@ -1,0 +1,21 @@
+namespace Campaigns.Api.Validation;
+
+/// <summary>An id in a query string, naming the parameter when its value is not one.</summary>
+public static class QueryIds
+{
+    public static Guid? Parse(string? value, string field, FieldErrors errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(value, out var id))
+        {
+            return id;
+        }
+
+        errors.Add(field, $"{field} must be a UUID.");
+        return null;
+    }
+}
