@@ -18,7 +18,8 @@ public sealed record CampaignDraft(
     [property: Id(9)] Influencer.InfluencerBrief? Influencer = null,
     [property: Id(10)] MarketingBrief? Marketing = null,
     [property: Id(11)] string? ContentJson = null,
-    [property: Id(12)] Guid? DuplicatedFrom = null);
+    [property: Id(12)] Guid? DuplicatedFrom = null,
+    [property: Id(13)] Outreach.OutreachBrief? Outreach = null);
 
 [GenerateSerializer, Immutable, Alias("campaigns.DraftResult")]
 public sealed record DraftResult([property: Id(0)] CommandOutcome Outcome, [property: Id(1)] CampaignDraft? Draft = null);

@@ -54,6 +54,9 @@ public sealed class CampaignState
     /// <summary>Why the campaign paused itself (e.g. <c>budget_exceeded</c>); null when it did not.</summary>
     [Id(26)] public string? PauseReason { get; set; }
 
+    /// <summary>The outreach section; null for other kinds.</summary>
+    [Id(27)] public Outreach.OutreachBrief? Outreach { get; set; }
+
     public CampaignView ToView(Guid id) => new(
         id, Name, Description, Kind, Status, Budget, CurrentBudget, Currency, Goals, Platforms,
         StartDate, EndDate, ScheduledFor, StartedAt, CompletedAt, CreatedAt, UpdatedAt,
