@@ -67,6 +67,8 @@ public sealed class TestApiHost : IAsyncDisposable
             ["ConnectionStrings:Campaigns"] = connectionString,
             ["Urls"] = $"http://127.0.0.1:{httpPort}",
             ["Orleans:ClusterId"] = clusterId,
+            // Reminders are stored per service id: hosts of other tests on the shared database must not fire this one's.
+            ["Orleans:ServiceId"] = clusterId,
             ["Orleans:SiloPort"] = FreePorts.Next().ToString(),
             ["Orleans:GatewayPort"] = FreePorts.Next().ToString(),
             ["Orleans:MinimumReminderPeriod"] = "00:00:01",
@@ -102,7 +104,8 @@ public sealed class TestApiHost : IAsyncDisposable
             throw;
         }
 
-        return new TestApiHost(host, new Uri($"http://127.0.0.1:{httpPort}"), clusterId);
+        // Settings may name the address (a test that must know it before the start, e.g. for webhooks).
+        return new TestApiHost(host, new Uri(config["Urls"]!), clusterId);
     }
 
     public HttpClient Client(string? apiKey = null)

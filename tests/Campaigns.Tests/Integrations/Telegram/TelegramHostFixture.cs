@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Campaigns.Outreach;
+using Campaigns.Simulators.Telegram;
+using Campaigns.Tests.Api;
+using Campaigns.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Campaigns.Tests.Integrations.Telegram;
+
+/// <summary>
+/// A Telegram Bot API simulator and an API host (co-hosting a silo) pointed at it, with a recording
+/// <see cref="IIncomingMessageSink"/>, every log entry captured, webhooks addressed to this host, and an organization.
+/// </summary>
+public sealed class TelegramHostFixture(PostgresFixture postgres) : IAsyncLifetime
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    public TelegramSimulator Simulator { get; private set; } = null!;
+
+    public TestApiHost Host { get; private set; } = null!;
+
+    public RecordingSink Sink { get; } = new();
+
+    public CapturedLogs Logs { get; } = new();
+
+    public TestOrganization Org { get; private set; } = null!;
+
+    public HttpClient Admin { get; private set; } = null!;
+
+    public string ConnectionString => postgres.ConnectionString;
+
+    public IGrainFactory Grains => Host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The silo's gateway, as the outreach participants use it.</summary>
+    public Campaigns.Integrations.Telegram.ITelegramGateway Gateway =>
+        Host.Services.GetRequiredService<Campaigns.Integrations.Telegram.ITelegramGateway>();
+
+    public async ValueTask InitializeAsync()
+    {
+        Simulator = await TelegramSimulator.Start();
+        var port = FreePorts.Next();
+        Host = await TestApiHost.Start(postgres.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Urls"] = $"http://127.0.0.1:{port}",
+            ["Telegram:BaseUrl"] = Simulator.BaseUrl,
+            ["Telegram:WebhookBaseUrl"] = $"http://127.0.0.1:{port}",
+            // Short long polls so a test's host stops quickly; quick retries so retry tests take milliseconds.
+            ["Telegram:LongPollTimeout"] = "00:00:02",
+            ["Telegram:RetryBaseDelay"] = "00:00:00.010",
+            ["Telegram:RequestTimeout"] = "00:00:05",
+            // Everything our code and the HTTP stack log is captured, to prove no token is in it.
+            ["Logging:LogLevel:Default"] = "Trace",
+        }, services: services =>
+        {
+            services.RemoveAll<ILoggerProvider>();
+            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<IIncomingMessageSink>(Sink);
+        });
+        Org = await TestOrganizations.Create(postgres.ConnectionString);
+        Admin = Host.Client(Org.AdminKey);
+    }
+
+    /// <summary>A bot on the simulator registered as a sending account of <see cref="Org"/> (or of <paramref name="admin"/>'s organization).</summary>
+    public async Task<(SimulatedBot Bot, JsonNode Account)> NewAccount(string updates = "polling", int? dailyCap = null, HttpClient? admin = null)
+    {
+        var bot = Simulator.AddBot($"bot_{Guid.NewGuid():N}"[..20]);
+        var account = await (await (admin ?? Admin).Post("/api/sending-accounts", new
+        {
+            name = $"Sales bot {bot.Id}", bot_token = bot.Token, daily_cap = dailyCap, updates,
+        })).ExpectJson(HttpStatusCode.Created);
+        return (bot, account);
+    }
+
+    /// <summary>Runs SQL against the test database (for facts other engineers' code writes, such as outreach_sends).</summary>
+    public async Task Sql(string sql, params object[] parameters)
+    {
+        await using var db = NpgsqlDataSource.Create(postgres.ConnectionString);
+        await using var cmd = db.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            cmd.Parameters.AddWithValue(parameter);
+        }
+
+        await cmd.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Polls until <paramref name="reached"/> holds, failing with <paramref name="what"/> after <see cref="Deadline"/>.</summary>
+    public static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> reached, string what)
+    {
+        var deadline = DateTimeOffset.UtcNow + Deadline;
+        while (true)
+        {
+            var value = await read();
+            if (reached(value))
+            {
+                return value;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"Timed out after {Deadline} waiting for {what}; last seen: {value}");
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Admin?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        if (Simulator is not null)
+        {
+            await Simulator.DisposeAsync();
+        }
+    }
+}
