@@ -36,8 +36,9 @@ public sealed class TelegramSimulator : IAsyncDisposable
     private readonly ConcurrentQueue<(long BotId, long UpdateId, int Status)> webhookDeliveries = new();
     private readonly ConcurrentDictionary<long, CancellationTokenSource> pushers = new();
     private readonly HttpClient webhookClient = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private long nextUserId = 700_000_001;
-    private long nextGroupId = 1_000_000_001;
+    // Random bases: simulators of concurrent tests share one database, where a bot id may be registered only once.
+    private long nextUserId = Random.Shared.NextInt64(1_000_000_000, 6_000_000_000_000);
+    private long nextGroupId = Random.Shared.NextInt64(1_000_000_000, 900_000_000_000);
     private long nextMessageId;
     private long sendCount;
 
@@ -147,6 +148,9 @@ public sealed class TelegramSimulator : IAsyncDisposable
 
         return bot.Enqueue(TelegramUpdates.GroupMessage(NextMessageId(), group, from, text, UnixNow()));
     }
+
+    /// <summary>The owner revoked the token in @BotFather: every call with it answers 401 from now on.</summary>
+    public void RevokeToken(SimulatedBot bot) => botsByToken.TryRemove(bot.Token, out _);
 
     /// <summary>Injects a raw update (its update_id is assigned here).</summary>
     public long Inject(SimulatedBot bot, JsonObject update) => bot.Enqueue(update);
