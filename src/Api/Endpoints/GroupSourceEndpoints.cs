@@ -1,4 +1,5 @@
 using Campaigns.Api.Security;
+using Campaigns.Audit;
 using Campaigns.Api.Validation;
 using Campaigns.Outreach;
 using Campaigns.Tenancy;
@@ -25,7 +26,7 @@ public static class GroupSourceEndpoints
     }
 
     private static async Task<IResult> Contacts(
-        [FromQuery] string? bdAccountId, [FromQuery] string? telegramChatId, HttpContext http, IClusterClient cluster)
+        [FromQuery] string? bdAccountId, [FromQuery] string? telegramChatId, HttpContext http, IClusterClient cluster, TimeProvider clock)
     {
         var errors = new FieldErrors();
         var accountId = bdAccountId is null ? null : QueryIds.Parse(bdAccountId, "bdAccountId", errors);
@@ -45,10 +46,22 @@ public static class GroupSourceEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var result = await cluster.SendingAccounts().ContactsFromGroup(http.Caller().OrganizationId, accountId!.Value, chatId);
-        return result is null
-            ? Problems.NotFound("No such group or channel for this sending account.")
-            : TypedResults.Ok(new GroupContactsResponse(result.ContactIds, result.Created, result.Matched));
+        var caller = http.Caller();
+        var result = await cluster.SendingAccounts().ContactsFromGroup(caller.OrganizationId, accountId!.Value, chatId);
+        if (result is null)
+        {
+            return Problems.NotFound("No such group or channel for this sending account.");
+        }
+
+        if (result.Created > 0)
+        {
+            // A GET the audit middleware passes over, yet it created contacts: the mutation is recorded here.
+            await cluster.GetGrain<IAuditLogGrain>(0).Record(new AuditEntry(
+                Guid.CreateVersion7(), caller.OrganizationId, caller.UserId, caller.ApiKeyId, "contact.create_from_group", "telegram_chat",
+                $"{accountId}:{chatId}", null, StatusCodes.Status200OK, "succeeded", Storage.PostgresTime.Truncate(clock.GetUtcNow())));
+        }
+
+        return TypedResults.Ok(new GroupContactsResponse(result.ContactIds, result.Created, result.Matched));
     }
 }
 
