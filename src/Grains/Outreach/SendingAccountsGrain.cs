@@ -68,7 +68,9 @@ public sealed class SendingAccountsGrain(
 
         var token = changes.BotToken ?? current.Token;
         var mode = changes.Updates ?? current.Updates;
-        if ((changes.Updates is not null && changes.Updates != current.Updates) || (changes.BotToken is not null && mode == UpdatesMode.Webhook))
+        // Asking for webhook again re-registers it (e.g. after Telegram:WebhookBaseUrl changed); a new token needs it too.
+        if ((changes.Updates is not null && (changes.Updates != current.Updates || mode == UpdatesMode.Webhook))
+            || (changes.BotToken is not null && mode == UpdatesMode.Webhook))
         {
             if (await SwitchWebhook(accountId, token, mode, current.WebhookSecret) is { } refused)
             {

@@ -34,8 +34,10 @@ public sealed partial class TelegramIntakeGrain(
 
     public async Task Refresh()
     {
+        var previousBot = account?.BotUserId;
         account = await accounts.Secrets(this.GetPrimaryKey());
-        offset = Math.Max(offset, account?.PollingOffset ?? 0);
+        // Update ids are per bot: a new token for another bot starts from its stored offset (reset to 0), not ours.
+        offset = account is null ? 0 : account.BotUserId == previousBot ? Math.Max(offset, account.PollingOffset) : account.PollingOffset;
         pausedUntil = DateTimeOffset.MinValue;
         if (ShouldPoll)
         {
@@ -77,8 +79,21 @@ public sealed partial class TelegramIntakeGrain(
             return WebhookOutcome.Unauthorized;
         }
 
-        var update = JsonSerializer.Deserialize<Update>(updateJson, JsonBotAPI.Options)
-            ?? throw new ArgumentException("The webhook body is not a Telegram update.", nameof(updateJson));
+        Update? update;
+        try
+        {
+            update = JsonSerializer.Deserialize<Update>(updateJson, JsonBotAPI.Options);
+        }
+        catch (JsonException)
+        {
+            update = null;
+        }
+
+        if (update is null)
+        {
+            return WebhookOutcome.Malformed;
+        }
+
         await intake.Handle(account, update, CancellationToken.None);
         return WebhookOutcome.Accepted;
     }

@@ -32,6 +32,7 @@ public sealed class TelegramSimulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, SimulatedBot> botsByToken = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, TelegramUser> users = new();
     private readonly ConcurrentDictionary<long, TelegramGroup> groups = new();
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<long, byte>> groupMembers = new();
     private readonly ConcurrentQueue<SentTelegramMessage> messages = new();
     private readonly ConcurrentQueue<(long BotId, long UpdateId, int Status)> webhookDeliveries = new();
     private readonly ConcurrentDictionary<long, CancellationTokenSource> pushers = new();
@@ -125,6 +126,7 @@ public sealed class TelegramSimulator : IAsyncDisposable
     public long AddBotToChat(SimulatedBot bot, TelegramGroup group, TelegramUser addedBy)
     {
         bot.Join(group.Id);
+        AddMember(group, addedBy);
         return bot.Enqueue(TelegramUpdates.MyChatMember(group, addedBy, bot.User, joined: true, UnixNow()));
     }
 
@@ -135,8 +137,23 @@ public sealed class TelegramSimulator : IAsyncDisposable
     }
 
     /// <summary>Users join a group the bot is in (a service message).</summary>
-    public long UsersJoin(SimulatedBot bot, TelegramGroup group, TelegramUser addedBy, params TelegramUser[] joined) =>
-        bot.Enqueue(TelegramUpdates.NewMembers(NextMessageId(), group, addedBy, joined, UnixNow()));
+    public long UsersJoin(SimulatedBot bot, TelegramGroup group, TelegramUser addedBy, params TelegramUser[] joined)
+    {
+        foreach (var user in joined)
+        {
+            AddMember(group, user);
+        }
+
+        return bot.Enqueue(TelegramUpdates.NewMembers(NextMessageId(), group, addedBy, joined, UnixNow()));
+    }
+
+    /// <summary>Makes a user a member of a group without any update (set-up).</summary>
+    public void AddMember(TelegramGroup group, TelegramUser user) =>
+        groupMembers.GetOrAdd(group.Id, _ => new ConcurrentDictionary<long, byte>())[user.Id] = 0;
+
+    /// <summary>The group's members the simulator knows (added, joined, or who wrote there).</summary>
+    public IReadOnlyList<TelegramUser> MembersOf(TelegramGroup group) =>
+        groupMembers.TryGetValue(group.Id, out var members) ? members.Keys.Select(id => users[id]).ToArray() : [];
 
     /// <summary>A message in a group (from <paramref name="from"/>) or a post in a channel, seen by a bot that is in it.</summary>
     public long MessageInChat(SimulatedBot bot, TelegramGroup group, TelegramUser from, string text)
@@ -144,6 +161,11 @@ public sealed class TelegramSimulator : IAsyncDisposable
         if (!bot.IsMember(group.Id))
         {
             throw new InvalidOperationException("The bot is not in that chat; add it first with AddBotToChat.");
+        }
+
+        if (group.Type != "channel")
+        {
+            AddMember(group, from);
         }
 
         return bot.Enqueue(TelegramUpdates.GroupMessage(NextMessageId(), group, from, text, UnixNow()));
@@ -172,6 +194,12 @@ public sealed class TelegramSimulator : IAsyncDisposable
     private async Task Handle(HttpContext context)
     {
         var reply = await Answer(context);
+        if (reply.Status == 0)
+        {
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = reply.Status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(reply.Body, context.RequestAborted);
@@ -239,6 +267,7 @@ public sealed class TelegramSimulator : IAsyncDisposable
             {
                 TelegramFault.TooManyRequests => TelegramReply.TooManyRequests(fault.RetryAfterSeconds),
                 TelegramFault.Forbidden => TelegramReply.Blocked,
+                TelegramFault.DropConnection => TelegramReply.Dropped,
                 _ => TelegramReply.ServerError,
             };
         }
