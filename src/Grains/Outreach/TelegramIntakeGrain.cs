@@ -22,7 +22,6 @@ public sealed partial class TelegramIntakeGrain(
     : Grain, ITelegramIntakeGrain, IRemindable
 {
     private const string KeepPolling = "telegram-polling";
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan ErrorPause = TimeSpan.FromSeconds(5);
 
     private SendingAccountSecrets? account;
@@ -41,7 +40,7 @@ public sealed partial class TelegramIntakeGrain(
         pausedUntil = DateTimeOffset.MinValue;
         if (ShouldPoll)
         {
-            await this.RegisterOrUpdateReminder(KeepPolling, ReminderPeriod, ReminderPeriod);
+            await this.RegisterOrUpdateReminder(KeepPolling, bots.Options.PollingKeepAlive, bots.Options.PollingKeepAlive);
             poller ??= this.RegisterGrainTimer(Poll, new GrainTimerCreationOptions(TimeSpan.Zero, TimeSpan.FromMilliseconds(50))
             {
                 Interleave = true,
