@@ -148,6 +148,13 @@ public sealed partial class TelegramIntakeGrain(
             LogPollFailed(logger, current.Id, e.Message);
             pausedUntil = clock.GetUtcNow() + ErrorPause;
         }
+        catch (Exception e)
+        {
+            // A sink or the intake failed on an update: it is retried after the pause (updates are never skipped, so a
+            // reply is not lost to a passing failure), the offset staying before it.
+            LogUpdateFailed(logger, e, current.Id, offset);
+            pausedUntil = clock.GetUtcNow() + ErrorPause;
+        }
     }
 
     private void StopPolling()
@@ -161,6 +168,9 @@ public sealed partial class TelegramIntakeGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending account {AccountId}: Telegram refused the bot token; polling stops until a new token is set")]
     private static partial void LogTokenRefused(ILogger logger, Guid accountId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending account {AccountId}: handling updates from {Offset} failed; retrying shortly")]
+    private static partial void LogUpdateFailed(ILogger logger, Exception exception, Guid accountId, long offset);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending account {AccountId}: getUpdates failed, retrying shortly: {Error}")]
     private static partial void LogPollFailed(ILogger logger, Guid accountId, string error);
