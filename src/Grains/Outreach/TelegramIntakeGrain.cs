@@ -116,6 +116,12 @@ public sealed partial class TelegramIntakeGrain(
         {
             var updates = await client.GetUpdates(
                 offset: (int)offset, limit: 100, timeout: (int)bots.Options.LongPollTimeout.TotalSeconds, cancellationToken: cancellationToken);
+            if (account?.BotUserId != current.BotUserId || account.Token != current.Token)
+            {
+                // The token changed during the long poll: this batch belongs to the old bot's offsets.
+                return;
+            }
+
             foreach (var update in updates)
             {
                 await intake.Handle(current, update, cancellationToken);
