@@ -134,6 +134,8 @@ public sealed class TelegramGatewayTests(TelegramHostFixture telegram) : IClassF
     {
         var (bot, account) = await telegram.NewAccount();
         var user = StartedUser(bot);
+        var pacing = telegram.Grains.GetGrain<ISendingAccountGrain>(account.Id());
+        Assert.Equal(SendSlotKind.Granted, (await pacing.Reserve(telegram.Org.Id, DateTimeOffset.UtcNow, 0)).Kind);
         telegram.Simulator.RevokeToken(bot);
 
         var result = await telegram.Gateway.SendText(account.Id(), user.Id, "Hi", Ct);
@@ -142,8 +144,10 @@ public sealed class TelegramGatewayTests(TelegramHostFixture telegram) : IClassF
         Assert.Contains("401", result.Error);
         var stored = await (await telegram.Admin.Get($"/api/sending-accounts/{account.Id()}")).ExpectJson(HttpStatusCode.OK);
         Assert.Equal("token_refused", stored.Str("status"));
-        var slot = await telegram.Grains.GetGrain<ISendingAccountGrain>(account.Id()).Reserve(telegram.Org.Id, DateTimeOffset.UtcNow, 0);
+        // At once, not at the pacing grain's next periodic re-read.
+        var slot = await pacing.Reserve(telegram.Org.Id, DateTimeOffset.UtcNow, 0);
         Assert.Equal(SendSlotKind.Unavailable, slot.Kind);
+        Assert.Contains("refused", slot.Reason);
     }
 
     [Fact]
