@@ -34,6 +34,7 @@ public sealed class TelegramSimulator : IAsyncDisposable
     private readonly ConcurrentDictionary<long, TelegramGroup> groups = new();
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<long, byte>> groupMembers = new();
     private readonly ConcurrentQueue<SentTelegramMessage> messages = new();
+    private readonly ConcurrentDictionary<long, string> privateChatJson = new();
     private readonly ConcurrentQueue<(long BotId, long UpdateId, int Status)> webhookDeliveries = new();
     private readonly ConcurrentDictionary<long, CancellationTokenSource> pushers = new();
     private readonly HttpClient webhookClient = new() { Timeout = TimeSpan.FromSeconds(30) };
@@ -280,9 +281,9 @@ public sealed class TelegramSimulator : IAsyncDisposable
                 return TelegramReply.CannotInitiate;
             }
 
-            chatJson = users.TryGetValue(chatId, out var user)
+            chatJson = privateChatJson.GetOrAdd(chatId, id => users.TryGetValue(id, out var user)
                 ? TelegramUpdates.PrivateChat(user).ToJsonString()
-                : $"{{\"id\":{chatId},\"type\":\"private\",\"first_name\":\"User\"}}";
+                : $"{{\"id\":{id},\"type\":\"private\",\"first_name\":\"User\"}}");
         }
         else
         {
@@ -304,7 +305,7 @@ public sealed class TelegramSimulator : IAsyncDisposable
         messages.Enqueue(new SentTelegramMessage(bot.Id, chatId, text, messageId, now));
         Interlocked.Increment(ref sendCount);
         return TelegramReply.OkRaw(
-            $"{{\"message_id\":{messageId},\"from\":{TelegramUpdates.User(bot.User).ToJsonString()},\"chat\":{chatJson},"
+            $"{{\"message_id\":{messageId},\"from\":{bot.UserJson},\"chat\":{chatJson},"
             + $"\"date\":{now.ToUnixTimeSeconds()},\"text\":{JsonSerializer.Serialize(text)}}}");
     }
 
