@@ -29,6 +29,8 @@ public static class GrainServices
         services.TryAddSingleton<CompanyRepository>();
         services.TryAddSingleton<PipelineRepository>();
         services.TryAddSingleton<LeadRepository>();
+        services.TryAddSingleton<OutreachPlanRepository>();
+        services.TryAddSingleton<OutreachAudienceRepository>();
         return services;
     }
 }
