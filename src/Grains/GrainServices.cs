@@ -32,6 +32,8 @@ public static class GrainServices
         services.TryAddSingleton<SendingAccountRepository>();
         services.TryAddSingleton<TelegramChatRepository>();
         services.TryAddSingleton<Outreach.TelegramUpdateIntake>();
+        services.TryAddSingleton<OutreachPlanRepository>();
+        services.TryAddSingleton<OutreachAudienceRepository>();
         return services;
     }
 }

@@ -132,6 +132,10 @@ public sealed class ApiHost : IAsyncDisposable
         app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 
         app.MapCampaignEndpoints();
+        app.MapOutreachTemplateEndpoints();
+        app.MapOutreachPresetEndpoints();
+        app.MapOutreachStepEndpoints();
+        app.MapOutreachAudienceEndpoints();
         app.MapSpendEndpoints();
         app.MapDuplicateEndpoints();
         app.MapTemplateEndpoints();

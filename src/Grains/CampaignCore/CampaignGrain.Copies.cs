@@ -9,7 +9,7 @@ public sealed partial class CampaignGrain
         ? new DraftResult(CommandOutcome.NotFound)
         : new DraftResult(CommandOutcome.Ok, new CampaignDraft(
             S.Name, S.Description, S.Kind, S.Budget, S.Currency, [.. S.Goals], [.. S.Platforms], S.StartDate, S.EndDate,
-            S.Influencer, S.Marketing, S.ContentJson, Id)));
+            S.Influencer, S.Marketing, S.ContentJson, Id, S.Outreach)));
 
     public async Task<CampaignResult> CreateWithChanges(Guid organizationId, CampaignDraft draft, CampaignChanges changes)
     {
@@ -30,6 +30,14 @@ public sealed partial class CampaignGrain
         }
 
         state.State.Version = 1;
-        return await Save();
+        var saved = await Save();
+        if (S.Kind == CampaignKind.Outreach && draft.DuplicatedFrom is { } source)
+        {
+            // A copy of an outreach campaign keeps its sequence too; the view answered shows it.
+            await Plans.CopyPlan(organizationId, source, Id);
+            return CampaignResult.Ok(await WithOutreach(S.ToView(Id)));
+        }
+
+        return saved;
     }
 }
