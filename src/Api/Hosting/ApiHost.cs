@@ -149,6 +149,7 @@ public sealed class ApiHost : IAsyncDisposable
         app.MapAuditEndpoints();
         app.MapSendingAccountEndpoints();
         app.MapGroupSourceEndpoints();
+        app.MapParticipantEndpoints();
         app.MapTelegramWebhookEndpoints();
     }
 }
