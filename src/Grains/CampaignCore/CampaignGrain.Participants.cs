@@ -203,7 +203,7 @@ public sealed partial class CampaignGrain : ICampaignParticipantsGrain
 
     private void EnsureDispatchTimer() =>
         // Interleaved so a pause or a participant's runtime read is served while a long scan awaits its wakes.
-        dispatchTimer ??= this.RegisterGrainTimer(Dispatch, new GrainTimerCreationOptions(TimeSpan.Zero, OutreachSettings.DispatchTick) { Interleave = true });
+        dispatchTimer ??= this.RegisterGrainTimer(Dispatch, new GrainTimerCreationOptions(TimeSpan.Zero, OutreachSettings.DispatchTick) { Interleave = true, KeepAlive = true });
 
     private void StopDispatchTimer()
     {

@@ -241,24 +241,27 @@ public sealed class OutreachSendLoopTests(OutreachHarness h) : IClassFixture<Out
     }
 
     [Fact]
-    public async Task Start_is_refused_without_steps_without_an_account_or_without_anyone_to_write_to()
+    public async Task Start_is_refused_without_steps_without_an_active_account_or_without_anyone_to_write_to()
     {
         var (bot, account) = await h.NewAccount();
         var (_, nadyaId) = await h.NewPerson(bot, "Nadya");
         var noTelegram = (await h.Admin.CreateContact(new { first_name = "Offline" })).Id();
+        var (_, disabled) = await h.NewAccount();
 
         var noSteps = await h.NewCampaign(account, [nadyaId]);
-        var noAccount = await h.NewCampaign(new { target_audience = new { contact_ids = new[] { nadyaId }, bd_account_id = Guid.NewGuid() } }, new StepSpec("Hi"));
+        var disabledAccount = await h.NewCampaign(disabled, [nadyaId], new StepSpec("Hi"));
         var nobody = await h.NewCampaign(account, [noTelegram], new StepSpec("Hi"));
+        await (await h.Admin.Patch($"/api/sending-accounts/{disabled}", new { status = "disabled" })).Expect(HttpStatusCode.OK);
 
         var p1 = await (await h.Admin.Post($"/api/campaigns/{noSteps}/start")).ExpectProblem(HttpStatusCode.Conflict);
+        var p2 = await (await h.Admin.Post($"/api/campaigns/{disabledAccount}/start")).ExpectProblem(HttpStatusCode.Conflict);
         var p3 = await (await h.Admin.Post($"/api/campaigns/{nobody}/start")).ExpectProblem(HttpStatusCode.Conflict);
+
         Assert.Contains("no sequence steps", p1["detail"]!.GetValue<string>());
+        Assert.Contains("disabled", p2["detail"]!.GetValue<string>());
         Assert.Contains("Telegram id", p3["detail"]!.GetValue<string>());
-        var p2 = await h.Admin.Post($"/api/campaigns/{noAccount}/start");
-        // The outreach section may already refuse an unknown account when saved; either way it never starts.
-        Assert.True(p2.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound or HttpStatusCode.BadRequest);
         Assert.Equal("draft", (await h.Admin.GetCampaign(nobody)).Str("status"));
+        Assert.Equal(0, (await h.Stats(nobody))["total"]!.GetValue<int>());
     }
 
     [Fact]
