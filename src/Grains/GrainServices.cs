@@ -32,8 +32,9 @@ public static class GrainServices
         services.TryAddSingleton<SendingAccountRepository>();
         services.TryAddSingleton<TelegramChatRepository>();
         services.TryAddSingleton<Outreach.TelegramUpdateIntake>();
-        services.TryAddSingleton<OutreachParticipantRepository>();
         services.TryAddSingleton<OutreachPlanRepository>();
+        services.TryAddSingleton<OutreachAudienceRepository>();
+        services.TryAddSingleton<OutreachParticipantRepository>();
         services.TryAddSingleton<Outreach.OutreachPlans>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Outreach.IIncomingMessageSink, Outreach.OutreachReplies>());
         return services;

@@ -17,12 +17,16 @@ public sealed record CreateCampaignRequest(
     DateOnly? EndDate,
     string? AudienceSize = null,
     string? TargetLocation = null,
-    string? TargetAudience = null,
+    JsonElement? TargetAudience = null,
     TrackingConfigRequest? TrackingConfig = null,
     string? Type = null,
     List<string?>? MediaUrls = null,
     List<string?>? SegmentIds = null,
-    JsonElement? Content = null)
+    JsonElement? Content = null,
+    JsonElement? Schedule = null,
+    JsonElement? LeadCreationSettings = null,
+    JsonElement? PipelineId = null,
+    JsonElement? JitterMinutes = null)
 {
     public CampaignDraft? ToDraft(FieldErrors errors)
     {
@@ -35,6 +39,7 @@ public sealed record CreateCampaignRequest(
         var platforms = CampaignFields.Platforms(Platforms, errors);
         CampaignFields.Dates(StartDate, EndDate, errors);
         var influencer = kind == CampaignKind.Influencer ? Brief(errors) : RefuseBrief(kind, errors);
+        var outreach = kind == CampaignKind.Outreach ? OutreachBrief(errors) : RefuseOutreach(kind, errors);
         var content = Content is { ValueKind: not JsonValueKind.Null } c ? MarketingFields.Content(c, errors) : null;
         MarketingBrief? marketing = null;
         if (kind == CampaignKind.Marketing)
@@ -50,13 +55,13 @@ public sealed record CreateCampaignRequest(
         return errors.Any
             ? null
             : new CampaignDraft(name!, description, kind!.Value, Budget!.Value, currency, goals, platforms, StartDate, EndDate, influencer,
-                marketing, content);
+                marketing, content, Outreach: outreach);
     }
 
     private Influencer.InfluencerBrief Brief(FieldErrors errors) => new(
         InfluencerFields.AudienceSize(AudienceSize, errors),
         InfluencerFields.Text("target_location", TargetLocation, InfluencerFields.LocationMaxLength, errors),
-        InfluencerFields.Text("target_audience", TargetAudience, InfluencerFields.AudienceMaxLength, errors),
+        InfluencerFields.Text("target_audience", AudienceText(errors), InfluencerFields.AudienceMaxLength, errors),
         (TrackingConfig ?? new TrackingConfigRequest(null, null, null, null, null)).ToConfig(errors));
 
     private Influencer.InfluencerBrief? RefuseBrief(CampaignKind? kind, FieldErrors errors)
@@ -64,12 +69,63 @@ public sealed record CreateCampaignRequest(
         foreach (var (field, value) in new (string, object?)[]
         {
             ("audience_size", AudienceSize), ("target_location", TargetLocation),
-            ("target_audience", TargetAudience), ("tracking_config", TrackingConfig),
+            ("target_audience", kind == CampaignKind.Outreach ? null : TargetAudience), ("tracking_config", TrackingConfig),
         })
         {
             if (value is not null && kind is { } known)
             {
                 errors.Add(field, $"Only influencer campaigns have {field}; this one is '{Storage.DbNames.Of(known)}'.");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The influencer brief's target_audience: free text (outreach's is an object).</summary>
+    private string? AudienceText(FieldErrors errors)
+    {
+        if (TargetAudience is not { ValueKind: not JsonValueKind.Null } audience)
+        {
+            return null;
+        }
+
+        if (audience.ValueKind == JsonValueKind.String)
+        {
+            return audience.GetString();
+        }
+
+        errors.Add("target_audience", "Expected a string (an influencer campaign's target audience is free text).");
+        return null;
+    }
+
+    private (string Name, JsonElement? Value)[] OutreachMembers() =>
+    [
+        ("schedule", Schedule), ("target_audience", TargetAudience), ("lead_creation_settings", LeadCreationSettings),
+        ("pipeline_id", PipelineId), ("jitter_minutes", JitterMinutes),
+    ];
+
+    private Outreach.OutreachBrief OutreachBrief(FieldErrors errors)
+    {
+        var changes = new Outreach.OutreachBriefChanges();
+        foreach (var (name, value) in OutreachMembers())
+        {
+            if (value is { ValueKind: not JsonValueKind.Null } present)
+            {
+                OutreachFields.TryRead(name, present, ref changes, errors);
+            }
+        }
+
+        return changes.ApplyTo(Outreach.OutreachBrief.Empty);
+    }
+
+    private Outreach.OutreachBrief? RefuseOutreach(CampaignKind? kind, FieldErrors errors)
+    {
+        foreach (var (name, value) in OutreachMembers())
+        {
+            // target_audience belongs to the influencer brief too, which checks it there.
+            if (name != "target_audience" && value is { ValueKind: not JsonValueKind.Null } && kind is { } known)
+            {
+                errors.Add(name, $"Only outreach campaigns have {name}; this one is '{Storage.DbNames.Of(known)}'.");
             }
         }
 
@@ -109,12 +165,16 @@ public sealed record PatchCampaignRequest(
     DateOnly? EndDate,
     string? AudienceSize,
     string? TargetLocation,
-    string? TargetAudience,
+    JsonElement? TargetAudience,
     TrackingConfigRequest? TrackingConfig,
     string? Type,
     List<string>? MediaUrls,
     List<string>? SegmentIds,
-    JsonElement? Content);
+    JsonElement? Content,
+    JsonElement? Schedule = null,
+    JsonElement? LeadCreationSettings = null,
+    JsonElement? PipelineId = null,
+    JsonElement? JitterMinutes = null);
 
 /// <summary>Turns a merge-patch document into <see cref="CampaignChanges"/>, naming every refused field.</summary>
 public static class CampaignPatch
@@ -134,11 +194,23 @@ public static class CampaignPatch
         var touchesInfluencer = false;
         var marketing = new MarketingBriefChanges();
         var touchesMarketing = false;
+        var outreach = new Outreach.OutreachBriefChanges();
+        var touchesOutreach = false;
         foreach (var member in body.EnumerateObject())
         {
             var value = member.Value;
             var isNull = value.ValueKind == JsonValueKind.Null;
-            touchesInfluencer |= member.Name is "audience_size" or "target_location" or "target_audience" or "tracking_config";
+            // target_audience is the influencer brief's text, or the outreach section's object: its JSON type says which.
+            var outreachAudience = member.Name == "target_audience" && value.ValueKind == JsonValueKind.Object;
+            touchesInfluencer |= member.Name is "audience_size" or "target_location" or "tracking_config"
+                || (member.Name == "target_audience" && !outreachAudience);
+            if ((outreachAudience || (member.Name != "target_audience" && OutreachFields.Members.Contains(member.Name)))
+                && OutreachFields.TryRead(member.Name, value, ref outreach, errors))
+            {
+                touchesOutreach = true;
+                continue;
+            }
+
             switch (member.Name)
             {
                 case "name":
@@ -222,6 +294,11 @@ public static class CampaignPatch
         if (touchesMarketing)
         {
             changes = changes with { Marketing = marketing };
+        }
+
+        if (touchesOutreach)
+        {
+            changes = changes with { Outreach = outreach };
         }
 
         return errors.Any ? null : changes;

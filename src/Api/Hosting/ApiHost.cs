@@ -132,6 +132,9 @@ public sealed class ApiHost : IAsyncDisposable
         app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 
         app.MapCampaignEndpoints();
+        app.MapOutreachTemplateEndpoints();
+        app.MapOutreachPresetEndpoints();
+        app.MapOutreachStepEndpoints();
         app.MapSpendEndpoints();
         app.MapDuplicateEndpoints();
         app.MapTemplateEndpoints();

@@ -26,4 +26,7 @@ public sealed record CampaignChanges
     [Id(12)] public string? ContentJson { get; init; }
 
     [Id(13)] public bool ClearContent { get; init; }
+
+    /// <summary>Changes to the outreach section; only outreach campaigns accept them.</summary>
+    [Id(14)] public Outreach.OutreachBriefChanges? Outreach { get; init; }
 }

@@ -9,7 +9,7 @@ namespace Campaigns.CampaignCore;
 /// core only, so they leave them out; <c>GET /api/campaigns/{id}</c> has the whole campaign.
 /// </remarks>
 [GenerateSerializer, Immutable, Alias("campaigns.CampaignView")]
-public sealed record CampaignView(
+public sealed partial record CampaignView(
     [property: Id(0)] Guid Id,
     [property: Id(1)] string Name,
     [property: Id(2)] string? Description,
@@ -29,14 +29,16 @@ public sealed record CampaignView(
     [property: Id(16)] DateTimeOffset UpdatedAt,
     [property: Id(17), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AudienceSize = null,
     [property: Id(18), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TargetLocation = null,
-    [property: Id(19), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TargetAudience = null,
+    // Written as target_audience by TargetAudienceMember, which outreach campaigns share (CampaignView.Outreach.cs).
+    [property: Id(19), JsonIgnore] string? TargetAudience = null,
     [property: Id(20), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Influencer.TrackingConfig? TrackingConfig = null,
     [property: Id(21), JsonIgnore] string? ContentJson = null,
     [property: Id(22), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Type = null,
     [property: Id(23), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? MediaUrls = null,
     [property: Id(24), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Guid>? SegmentIds = null,
     [property: Id(25), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? DuplicatedFrom = null,
-    [property: Id(26), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PauseReason = null)
+    [property: Id(26), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PauseReason = null,
+    [property: Id(27), JsonIgnore] Outreach.OutreachDetails? Outreach = null)
 {
     /// <summary>The marketing content (per platform), written only when some has been applied (e.g. an A/B test winner).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -23,6 +23,7 @@ public static class CampaignEditing
         state.Marketing = draft.Kind == CampaignKind.Marketing && draft.Marketing is { IsEmpty: false } marketing ? marketing : null;
         state.ContentJson = draft.Kind == CampaignKind.Marketing ? draft.ContentJson : null;
         state.ContentSource = state.ContentJson is null ? null : "api";
+        state.Outreach = draft.Kind == CampaignKind.Outreach ? draft.Outreach ?? Outreach.OutreachBrief.Empty : null;
         state.DuplicatedFrom = draft.DuplicatedFrom;
         state.CreatedAt = now;
         state.UpdatedAt = now;
@@ -73,6 +74,7 @@ public static class CampaignEditing
             }
         }
 
+        var outreach = OutreachAfter(state, changes, errors);
         if (errors.Count > 0)
         {
             return errors;
@@ -104,9 +106,37 @@ public static class CampaignEditing
             state.ContentSource = state.ContentJson is null ? null : "api";
         }
 
+        state.Outreach = outreach;
         state.UpdatedAt = now;
         state.Version++;
         return null;
+    }
+
+    /// <summary>The outreach section after <paramref name="changes"/>: refused on other kinds, and checked as a whole.</summary>
+    public static Outreach.OutreachBrief? OutreachAfter(CampaignState state, CampaignChanges changes, Dictionary<string, string[]> errors)
+    {
+        if (changes.Outreach is not { } outreach)
+        {
+            return state.Outreach;
+        }
+
+        if (state.Kind != CampaignKind.Outreach)
+        {
+            foreach (var field in outreach.Fields())
+            {
+                errors[field] = [$"Only outreach campaigns have {field}; this one is '{Storage.DbNames.Of(state.Kind)}'."];
+            }
+
+            return state.Outreach;
+        }
+
+        var brief = outreach.ApplyTo(state.Outreach ?? Outreach.OutreachBrief.Empty);
+        foreach (var (field, messages) in Outreach.OutreachBriefRules.Check(brief))
+        {
+            errors[field] = messages;
+        }
+
+        return brief;
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;

@@ -9,7 +9,7 @@ public sealed partial class CampaignGrain
         ? new DraftResult(CommandOutcome.NotFound)
         : new DraftResult(CommandOutcome.Ok, new CampaignDraft(
             S.Name, S.Description, S.Kind, S.Budget, S.Currency, [.. S.Goals], [.. S.Platforms], S.StartDate, S.EndDate,
-            S.Influencer, S.Marketing, S.ContentJson, Id)));
+            S.Influencer, S.Marketing, S.ContentJson, Id, S.Outreach)));
 
     public async Task<CampaignResult> CreateWithChanges(Guid organizationId, CampaignDraft draft, CampaignChanges changes)
     {

@@ -45,12 +45,17 @@ public sealed partial class CampaignGrain(
                 : CampaignResult.NotFound();
         }
 
+        if (draft.Outreach is { } outreach && await OutreachReferences(organizationId, outreach) is { } refused)
+        {
+            return CampaignResult.Invalid(refused);
+        }
+
         CampaignEditing.Initialize(state.State, organizationId, draft, clock.UtcNowMicroseconds());
         return await Save();
     }
 
-    public Task<CampaignResult> Get(Guid organizationId) =>
-        Task.FromResult(Owns(organizationId) ? CampaignResult.Ok(state.State.ToView(Id)) : CampaignResult.NotFound());
+    public async Task<CampaignResult> Get(Guid organizationId) =>
+        Owns(organizationId) ? CampaignResult.Ok(await WithOutreach(state.State.ToView(Id))) : CampaignResult.NotFound();
 
     public async Task<CampaignResult> Update(Guid organizationId, CampaignChanges changes)
     {
@@ -63,6 +68,12 @@ public sealed partial class CampaignGrain(
         {
             return CampaignResult.Conflict(
                 $"Cannot change a campaign whose status is '{CampaignLifecycle.Name(state.State.Status)}'.");
+        }
+
+        if (changes.Outreach is { } outreach && S.Outreach is { } current
+            && await OutreachReferences(organizationId, outreach.ApplyTo(current)) is { } refused)
+        {
+            return CampaignResult.Invalid(refused);
         }
 
         var before = state.State.Snapshot();
@@ -183,6 +194,6 @@ public sealed partial class CampaignGrain(
 
         var view = state.State.ToView(Id);
         await projections.Upsert(state.State.OrganizationId, view, state.State.Version);
-        return CampaignResult.Ok(view);
+        return CampaignResult.Ok(await WithOutreach(view));
     }
 }

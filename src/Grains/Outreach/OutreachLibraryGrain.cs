@@ -1,0 +1,55 @@
+using Campaigns.CampaignCore;
+using Campaigns.Storage;
+using Microsoft.Extensions.Configuration;
+using Orleans.Concurrency;
+
+namespace Campaigns.Outreach;
+
+/// <summary>Stateless front of the organization's message presets and the contact picker; scales out with load.</summary>
+[StatelessWorker]
+public sealed class OutreachLibraryGrain(OutreachPlanRepository plans, OutreachAudienceRepository contacts, IConfiguration configuration)
+    : Grain, IOutreachLibraryGrain
+{
+    /// <summary>Changing a preset while such a campaign uses it would change messages mid-sequence.</summary>
+    private static readonly IReadOnlyList<string> Running = [DbNames.Of(CampaignStatus.Active)];
+
+    public Task<OutreachPage<OutreachTemplate>> ListPresets(Guid organizationId, int limit, Guid? after) =>
+        plans.Presets(organizationId, limit, after);
+
+    public async Task<OutreachResult<OutreachTemplate>> CreatePreset(Guid organizationId, Guid presetId, TemplateDraft draft) =>
+        await plans.InsertTemplate(organizationId, null, presetId, draft) is { } preset
+            ? OutreachResult<OutreachTemplate>.Ok(preset)
+            : OutreachResult<OutreachTemplate>.Conflict("A template with this id already exists.");
+
+    public async Task<OutreachResult<OutreachTemplate>> UpdatePreset(Guid organizationId, Guid presetId, TemplateChanges changes)
+    {
+        if (await plans.Template(organizationId, null, presetId, presetsToo: true) is null)
+        {
+            return OutreachResult<OutreachTemplate>.NotFound("Preset not found.");
+        }
+
+        if (changes.Content is not null && await plans.UsedByCampaignIn(presetId, Running))
+        {
+            return OutreachResult<OutreachTemplate>.Conflict("An active campaign's sequence uses this preset; pause the campaign (or copy the preset) to change its content.");
+        }
+
+        return await plans.UpdateTemplate(organizationId, null, presetId, changes) is { } preset
+            ? OutreachResult<OutreachTemplate>.Ok(preset)
+            : OutreachResult<OutreachTemplate>.NotFound("Preset not found.");
+    }
+
+    public async Task<OutreachResult<OutreachTemplate>> DeletePreset(Guid organizationId, Guid presetId) =>
+        await plans.DeleteTemplate(organizationId, null, presetId) switch
+        {
+            (TemplateDeletion.Deleted, { } preset) => OutreachResult<OutreachTemplate>.Ok(preset),
+            (TemplateDeletion.InUse, _) => OutreachResult<OutreachTemplate>.Conflict("A campaign's sequence uses this preset; change or delete its steps first."),
+            _ => OutreachResult<OutreachTemplate>.NotFound("Preset not found."),
+        };
+
+    public async Task<OutreachResult<TemplatePreview>> PreviewPreset(Guid organizationId, Guid presetId, Guid contactId) =>
+        await plans.Template(organizationId, null, presetId, presetsToo: true) is { } preset
+            ? await OutreachPreview.Render(contacts, configuration, organizationId, preset, contactId)
+            : OutreachResult<TemplatePreview>.NotFound("Preset not found.");
+
+    public Task<OutreachPage<PickerContact>> ContactsForPicker(Guid organizationId, PickerQuery query) => contacts.Picker(organizationId, query);
+}
