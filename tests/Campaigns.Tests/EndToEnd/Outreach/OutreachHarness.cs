@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Campaigns.Integrations.Telegram;
 using Campaigns.Outreach;
 using Campaigns.Simulators.Telegram;
 using Campaigns.Tests.Api;
@@ -61,7 +62,15 @@ public sealed class OutreachHarness(PostgresFixture postgres) : IAsyncLifetime
         ["Outreach:DispatchPeriod"] = "00:00:01",
         ["Outreach:ParticipantReminderPeriod"] = "00:01:00",
         ["Outreach:PlanCacheTtl"] = "00:00:00.100",
-    }, services => services.AddSingleton<TimeProvider>(Clock));
+    }, services =>
+    {
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<ITelegramGateway>(provider =>
+            new InterruptingGateway(ActivatorUtilities.CreateInstance<TelegramGateway>(provider)));
+    });
+
+    /// <summary>The silo's gateway: the real one, which a test can tell to lose the answer of one send.</summary>
+    public InterruptingGateway Gateway => (InterruptingGateway)Host.Services.GetRequiredService<ITelegramGateway>();
 
     /// <summary>A bot on the simulator registered as a sending account of the organization.</summary>
     public async Task<(SimulatedBot Bot, Guid AccountId)> NewAccount(int? dailyCap = null)

@@ -201,6 +201,32 @@ public sealed class OutreachSendLoopTests(OutreachHarness h) : IClassFixture<Out
     }
 
     [Fact]
+    public async Task A_send_whose_answer_is_lost_is_unknown_after_reactivation_and_never_sent_again_by_itself()
+    {
+        var (bot, account) = await h.NewAccount();
+        var (olga, olgaId) = await h.NewPerson(bot, "Olga");
+        var campaign = await h.NewCampaign(account, [olgaId], new StepSpec("Delivered once", DelayHours: 1), new StepSpec("Next", DelayHours: 1));
+        await (await h.Admin.Post($"/api/campaigns/{campaign}/start")).Expect(HttpStatusCode.OK);
+        h.Gateway.InterruptNextSendTo(olga.Id);
+
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        var held = await h.WaitForParticipant(campaign, olgaId, p => p["held"]!.GetValue<bool>(), "Olga held after the lost answer");
+        await h.Wake(campaign, olgaId);
+        h.Clock.Advance(TimeSpan.FromHours(5));
+        await h.Wake(campaign, olgaId);
+
+        // Telegram got it once; the platform could not know, so it asks an operator instead of sending again.
+        Assert.Single(h.MessagesTo(olga));
+        Assert.Equal([(0, "unknown", 1)], await h.Sends(campaign, olgaId));
+        Assert.Equal("pending", held.Str("status"));
+
+        await (await h.Admin.Post($"/api/campaigns/{campaign}/participants/{olgaId}/skip")).Expect(HttpStatusCode.OK);
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        await h.WaitForMessages(olga, 2, "the next step after the skip");
+        Assert.Equal(["Delivered once", "Next"], h.MessagesTo(olga).Select(m => m.Text));
+    }
+
+    [Fact]
     public async Task Operator_skip_takes_the_unknown_step_as_sent_and_goes_on()
     {
         var (bot, account) = await h.NewAccount();
