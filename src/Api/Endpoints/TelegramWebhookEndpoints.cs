@@ -25,6 +25,7 @@ public static class TelegramWebhookEndpoints
         return await cluster.GetGrain<ITelegramIntakeGrain>(accountId).ReceiveWebhook(secret, update) switch
         {
             WebhookOutcome.Accepted => TypedResults.Ok(),
+            WebhookOutcome.Malformed => Problems.Validation("body", "Expected a Telegram update as JSON."),
             WebhookOutcome.Unauthorized => TypedResults.Problem("The secret token is missing or wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized"),
             _ => Problems.NotFound("No webhook sending account with this id."),
         };

@@ -25,4 +25,7 @@ public enum WebhookOutcome
 
     /// <summary>The secret header is missing or wrong.</summary>
     Unauthorized = 2,
+
+    /// <summary>The body is not a Telegram update.</summary>
+    Malformed = 3,
 }

@@ -26,6 +26,11 @@ public sealed class SendingAccountsGrain(
             return refusal!;
         }
 
+        if (await accounts.BotTaken(bot.Id, accountId))
+        {
+            return BotTaken();
+        }
+
         var secret = NewWebhookSecret();
         if (draft.Updates == UpdatesMode.Webhook && await SwitchWebhook(accountId, draft.BotToken, UpdatesMode.Webhook, secret) is { } refused)
         {
@@ -36,7 +41,7 @@ public sealed class SendingAccountsGrain(
             draft.DailyCap ?? options.Value.DailyCap, secret);
         if (created is null)
         {
-            return CrmResult<SendingAccountView>.Conflict("bot_token", "This bot is already a sending account.");
+            return BotTaken();
         }
 
         await GrainFactory.GetGrain<ITelegramIntakeGrain>(accountId).Refresh();
@@ -63,12 +68,19 @@ public sealed class SendingAccountsGrain(
                 return refusal!;
             }
 
+            if (await accounts.BotTaken(checkedBot.Id, accountId))
+            {
+                return BotTaken();
+            }
+
             bot = (checkedBot.Id, checkedBot.Username);
         }
 
         var token = changes.BotToken ?? current.Token;
         var mode = changes.Updates ?? current.Updates;
-        if ((changes.Updates is not null && changes.Updates != current.Updates) || (changes.BotToken is not null && mode == UpdatesMode.Webhook))
+        // Asking for webhook again re-registers it (e.g. after Telegram:WebhookBaseUrl changed); a new token needs it too.
+        if ((changes.Updates is not null && (changes.Updates != current.Updates || mode == UpdatesMode.Webhook))
+            || (changes.BotToken is not null && mode == UpdatesMode.Webhook))
         {
             if (await SwitchWebhook(accountId, token, mode, current.WebhookSecret) is { } refused)
             {
@@ -83,7 +95,7 @@ public sealed class SendingAccountsGrain(
         }
         catch (Npgsql.PostgresException e) when (e.SqlState == "23505")
         {
-            return CrmResult<SendingAccountView>.Conflict("bot_token", "This bot is already a sending account.");
+            return BotTaken();
         }
 
         if (updated is null)
@@ -185,6 +197,9 @@ public sealed class SendingAccountsGrain(
         await GrainFactory.GetGrain<ISendingAccountGrain>(accountId).Refresh();
         await GrainFactory.GetGrain<ITelegramIntakeGrain>(accountId).Refresh();
     }
+
+    private static CrmResult<SendingAccountView> BotTaken() =>
+        CrmResult<SendingAccountView>.Conflict("bot_token", "This bot is already a sending account.");
 
     /// <summary>Telegram allows 1–256 characters of A–Z, a–z, 0–9, _ and -.</summary>
     private static string NewWebhookSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));

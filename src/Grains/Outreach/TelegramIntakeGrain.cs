@@ -22,7 +22,6 @@ public sealed partial class TelegramIntakeGrain(
     : Grain, ITelegramIntakeGrain, IRemindable
 {
     private const string KeepPolling = "telegram-polling";
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan ErrorPause = TimeSpan.FromSeconds(5);
 
     private SendingAccountSecrets? account;
@@ -34,12 +33,14 @@ public sealed partial class TelegramIntakeGrain(
 
     public async Task Refresh()
     {
+        var previousBot = account?.BotUserId;
         account = await accounts.Secrets(this.GetPrimaryKey());
-        offset = Math.Max(offset, account?.PollingOffset ?? 0);
+        // Update ids are per bot: a new token for another bot starts from its stored offset (reset to 0), not ours.
+        offset = account is null ? 0 : account.BotUserId == previousBot ? Math.Max(offset, account.PollingOffset) : account.PollingOffset;
         pausedUntil = DateTimeOffset.MinValue;
         if (ShouldPoll)
         {
-            await this.RegisterOrUpdateReminder(KeepPolling, ReminderPeriod, ReminderPeriod);
+            await this.RegisterOrUpdateReminder(KeepPolling, bots.Options.PollingKeepAlive, bots.Options.PollingKeepAlive);
             poller ??= this.RegisterGrainTimer(Poll, new GrainTimerCreationOptions(TimeSpan.Zero, TimeSpan.FromMilliseconds(50))
             {
                 Interleave = true,
@@ -77,8 +78,21 @@ public sealed partial class TelegramIntakeGrain(
             return WebhookOutcome.Unauthorized;
         }
 
-        var update = JsonSerializer.Deserialize<Update>(updateJson, JsonBotAPI.Options)
-            ?? throw new ArgumentException("The webhook body is not a Telegram update.", nameof(updateJson));
+        Update? update;
+        try
+        {
+            update = JsonSerializer.Deserialize<Update>(updateJson, JsonBotAPI.Options);
+        }
+        catch (JsonException)
+        {
+            update = null;
+        }
+
+        if (update is null)
+        {
+            return WebhookOutcome.Malformed;
+        }
+
         await intake.Handle(account, update, CancellationToken.None);
         return WebhookOutcome.Accepted;
     }
@@ -102,6 +116,12 @@ public sealed partial class TelegramIntakeGrain(
         {
             var updates = await client.GetUpdates(
                 offset: (int)offset, limit: 100, timeout: (int)bots.Options.LongPollTimeout.TotalSeconds, cancellationToken: cancellationToken);
+            if (account?.BotUserId != current.BotUserId || account.Token != current.Token)
+            {
+                // The token changed during the long poll: this batch belongs to the old bot's offsets.
+                return;
+            }
+
             foreach (var update in updates)
             {
                 await intake.Handle(current, update, cancellationToken);
@@ -134,6 +154,13 @@ public sealed partial class TelegramIntakeGrain(
             LogPollFailed(logger, current.Id, e.Message);
             pausedUntil = clock.GetUtcNow() + ErrorPause;
         }
+        catch (Exception e)
+        {
+            // A sink or the intake failed on an update: it is retried after the pause (updates are never skipped, so a
+            // reply is not lost to a passing failure), the offset staying before it.
+            LogUpdateFailed(logger, e, current.Id, offset);
+            pausedUntil = clock.GetUtcNow() + ErrorPause;
+        }
     }
 
     private void StopPolling()
@@ -147,6 +174,9 @@ public sealed partial class TelegramIntakeGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending account {AccountId}: Telegram refused the bot token; polling stops until a new token is set")]
     private static partial void LogTokenRefused(ILogger logger, Guid accountId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending account {AccountId}: handling updates from {Offset} failed; retrying shortly")]
+    private static partial void LogUpdateFailed(ILogger logger, Exception exception, Guid accountId, long offset);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending account {AccountId}: getUpdates failed, retrying shortly: {Error}")]
     private static partial void LogPollFailed(ILogger logger, Guid accountId, string error);

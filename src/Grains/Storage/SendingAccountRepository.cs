@@ -44,6 +44,15 @@ public sealed class SendingAccountRepository(NpgsqlDataSource db, TimeProvider c
         }
     }
 
+    /// <summary>Whether another account already has this bot: checked before touching the bot's webhook.</summary>
+    public async Task<bool> BotTaken(long botUserId, Guid accountId)
+    {
+        await using var cmd = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM sending_accounts WHERE bot_user_id = $1 AND id <> $2)");
+        cmd.Parameters.AddWithValue(botUserId);
+        cmd.Parameters.AddWithValue(accountId);
+        return (bool)(await cmd.ExecuteScalarAsync())!;
+    }
+
     public async Task<SendingAccountView?> Get(Guid organizationId, Guid accountId)
     {
         await using var cmd = db.CreateCommand($"SELECT {Columns} FROM sending_accounts WHERE id = $1 AND organization_id = $2");

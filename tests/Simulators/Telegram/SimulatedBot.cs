@@ -21,7 +21,11 @@ public sealed class SimulatedBot
     {
         User = user;
         Token = token;
+        UserJson = TelegramUpdates.User(user).ToJsonString();
     }
+
+    /// <summary>The bot as the <c>from</c> of the messages it sends, serialized once for the send path.</summary>
+    internal string UserJson { get; }
 
     public TelegramUser User { get; }
 

@@ -11,6 +11,9 @@ public enum TelegramFault
 
     /// <summary>500 "Internal Server Error".</summary>
     ServerError,
+
+    /// <summary>The connection is cut before any answer: the client sees a network error.</summary>
+    DropConnection,
 }
 
 /// <summary>

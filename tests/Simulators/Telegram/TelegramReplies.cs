@@ -5,6 +5,9 @@ namespace Campaigns.Simulators.Telegram;
 /// <summary>One Bot API answer: HTTP status and the <c>{"ok":…}</c> envelope, already serialized.</summary>
 internal readonly record struct TelegramReply(int Status, string Body)
 {
+    /// <summary>No answer at all: the connection is aborted.</summary>
+    public static readonly TelegramReply Dropped = new(0, "");
+
     public static TelegramReply Ok(JsonNode? result) =>
         new(200, new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString());
 

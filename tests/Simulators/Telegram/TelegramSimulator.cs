@@ -32,7 +32,9 @@ public sealed class TelegramSimulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, SimulatedBot> botsByToken = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, TelegramUser> users = new();
     private readonly ConcurrentDictionary<long, TelegramGroup> groups = new();
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<long, byte>> groupMembers = new();
     private readonly ConcurrentQueue<SentTelegramMessage> messages = new();
+    private readonly ConcurrentDictionary<long, string> privateChatJson = new();
     private readonly ConcurrentQueue<(long BotId, long UpdateId, int Status)> webhookDeliveries = new();
     private readonly ConcurrentDictionary<long, CancellationTokenSource> pushers = new();
     private readonly HttpClient webhookClient = new() { Timeout = TimeSpan.FromSeconds(30) };
@@ -125,6 +127,7 @@ public sealed class TelegramSimulator : IAsyncDisposable
     public long AddBotToChat(SimulatedBot bot, TelegramGroup group, TelegramUser addedBy)
     {
         bot.Join(group.Id);
+        AddMember(group, addedBy);
         return bot.Enqueue(TelegramUpdates.MyChatMember(group, addedBy, bot.User, joined: true, UnixNow()));
     }
 
@@ -135,8 +138,23 @@ public sealed class TelegramSimulator : IAsyncDisposable
     }
 
     /// <summary>Users join a group the bot is in (a service message).</summary>
-    public long UsersJoin(SimulatedBot bot, TelegramGroup group, TelegramUser addedBy, params TelegramUser[] joined) =>
-        bot.Enqueue(TelegramUpdates.NewMembers(NextMessageId(), group, addedBy, joined, UnixNow()));
+    public long UsersJoin(SimulatedBot bot, TelegramGroup group, TelegramUser addedBy, params TelegramUser[] joined)
+    {
+        foreach (var user in joined)
+        {
+            AddMember(group, user);
+        }
+
+        return bot.Enqueue(TelegramUpdates.NewMembers(NextMessageId(), group, addedBy, joined, UnixNow()));
+    }
+
+    /// <summary>Makes a user a member of a group without any update (set-up).</summary>
+    public void AddMember(TelegramGroup group, TelegramUser user) =>
+        groupMembers.GetOrAdd(group.Id, _ => new ConcurrentDictionary<long, byte>())[user.Id] = 0;
+
+    /// <summary>The group's members the simulator knows (added, joined, or who wrote there).</summary>
+    public IReadOnlyList<TelegramUser> MembersOf(TelegramGroup group) =>
+        groupMembers.TryGetValue(group.Id, out var members) ? members.Keys.Select(id => users[id]).ToArray() : [];
 
     /// <summary>A message in a group (from <paramref name="from"/>) or a post in a channel, seen by a bot that is in it.</summary>
     public long MessageInChat(SimulatedBot bot, TelegramGroup group, TelegramUser from, string text)
@@ -144,6 +162,11 @@ public sealed class TelegramSimulator : IAsyncDisposable
         if (!bot.IsMember(group.Id))
         {
             throw new InvalidOperationException("The bot is not in that chat; add it first with AddBotToChat.");
+        }
+
+        if (group.Type != "channel")
+        {
+            AddMember(group, from);
         }
 
         return bot.Enqueue(TelegramUpdates.GroupMessage(NextMessageId(), group, from, text, UnixNow()));
@@ -172,6 +195,12 @@ public sealed class TelegramSimulator : IAsyncDisposable
     private async Task Handle(HttpContext context)
     {
         var reply = await Answer(context);
+        if (reply.Status == 0)
+        {
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = reply.Status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(reply.Body, context.RequestAborted);
@@ -239,6 +268,7 @@ public sealed class TelegramSimulator : IAsyncDisposable
             {
                 TelegramFault.TooManyRequests => TelegramReply.TooManyRequests(fault.RetryAfterSeconds),
                 TelegramFault.Forbidden => TelegramReply.Blocked,
+                TelegramFault.DropConnection => TelegramReply.Dropped,
                 _ => TelegramReply.ServerError,
             };
         }
@@ -251,9 +281,9 @@ public sealed class TelegramSimulator : IAsyncDisposable
                 return TelegramReply.CannotInitiate;
             }
 
-            chatJson = users.TryGetValue(chatId, out var user)
+            chatJson = privateChatJson.GetOrAdd(chatId, id => users.TryGetValue(id, out var user)
                 ? TelegramUpdates.PrivateChat(user).ToJsonString()
-                : $"{{\"id\":{chatId},\"type\":\"private\",\"first_name\":\"User\"}}";
+                : $"{{\"id\":{id},\"type\":\"private\",\"first_name\":\"User\"}}");
         }
         else
         {
@@ -275,7 +305,7 @@ public sealed class TelegramSimulator : IAsyncDisposable
         messages.Enqueue(new SentTelegramMessage(bot.Id, chatId, text, messageId, now));
         Interlocked.Increment(ref sendCount);
         return TelegramReply.OkRaw(
-            $"{{\"message_id\":{messageId},\"from\":{TelegramUpdates.User(bot.User).ToJsonString()},\"chat\":{chatJson},"
+            $"{{\"message_id\":{messageId},\"from\":{bot.UserJson},\"chat\":{chatJson},"
             + $"\"date\":{now.ToUnixTimeSeconds()},\"text\":{JsonSerializer.Serialize(text)}}}");
     }
 

@@ -12,7 +12,7 @@ namespace Campaigns.Integrations.Telegram;
 /// 5xx are retried with exponential backoff and jitter, any other refusal fails with Telegram's words.
 /// </summary>
 public sealed partial class TelegramGateway(
-    TelegramBots bots, SendingAccountTokens tokens, SendingAccountRepository accounts, TimeProvider clock,
+    TelegramBots bots, SendingAccountTokens tokens, SendingAccountRepository accounts, IGrainFactory grains, TimeProvider clock,
     IOptions<TelegramOptions> options, ILogger<TelegramGateway> logger) : ITelegramGateway
 {
     public async Task<TelegramSendResult> SendText(Guid sendingAccountId, long chatId, string text, CancellationToken cancellationToken)
@@ -35,6 +35,8 @@ public sealed partial class TelegramGateway(
                     // The token was revoked in @BotFather: stop the account rather than fail every participant one by one.
                     tokens.Forget(sendingAccountId);
                     await accounts.MarkTokenRefused(sendingAccountId, token);
+                    await grains.GetGrain<Outreach.ISendingAccountGrain>(sendingAccountId).Refresh();
+                    await grains.GetGrain<Outreach.ITelegramIntakeGrain>(sendingAccountId).Refresh();
                     return new TelegramSendResult(TelegramSendStatus.Failed, Error: "Telegram refused the sending account's bot token (401 Unauthorized).");
                 case { TransientError: { } error } when attempt >= settings.MaxRetries:
                     return new TelegramSendResult(TelegramSendStatus.Failed, Error: $"{error} (after {attempt + 1} attempts)");

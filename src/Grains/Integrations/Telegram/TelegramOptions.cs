@@ -20,6 +20,12 @@ public sealed class TelegramOptions
     /// <summary>How long one getUpdates call waits for updates (Telegram allows up to 50 s).</summary>
     public TimeSpan LongPollTimeout { get; set; } = TimeSpan.FromSeconds(25);
 
+    /// <summary>
+    /// Period of the reminder that keeps each polling account's loop alive: after a silo or cluster restart, polling
+    /// resumes within this time. At least Orleans' minimum reminder period (one minute outside tests).
+    /// </summary>
+    public TimeSpan PollingKeepAlive { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Retries of a send after a network error or 5xx.</summary>
     public int MaxRetries { get; set; } = 3;
 

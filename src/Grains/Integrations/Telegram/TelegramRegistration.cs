@@ -19,6 +19,7 @@ public static class TelegramRegistration
             .Validate(o => o.DailyCap >= 1, "Telegram:DailyCap must be at least 1.")
             .Validate(o => o.MaxRetries >= 0 && o.RetryBaseDelay >= TimeSpan.Zero && o.RequestTimeout > TimeSpan.Zero,
                 "Telegram:MaxRetries, RetryBaseDelay and RequestTimeout must not be negative.")
+            .Validate(o => o.PollingKeepAlive >= TimeSpan.FromSeconds(1), "Telegram:PollingKeepAlive must be at least one second.")
             .Validate(o => o.LongPollTimeout >= TimeSpan.Zero && o.LongPollTimeout <= TimeSpan.FromSeconds(50),
                 "Telegram:LongPollTimeout must be 0 to 50 seconds.");
         services.TryAddSingleton(TimeProvider.System);

@@ -101,11 +101,13 @@ public sealed class TelegramIntakeTests(TelegramHostFixture telegram) : IClassFi
         var wrong = await Webhook(anonymous, account.Id(), update, "not-the-secret");
         var missing = await Webhook(anonymous, account.Id(), update, null);
         var unknown = await Webhook(anonymous, Guid.NewGuid(), update, bot.WebhookSecret);
+        var malformed = await Webhook(anonymous, account.Id(), "{not json", bot.WebhookSecret);
         var right = await Webhook(anonymous, account.Id(), update, bot.WebhookSecret);
 
         await wrong.ExpectProblem(HttpStatusCode.Unauthorized);
         await missing.ExpectProblem(HttpStatusCode.Unauthorized);
         await unknown.ExpectProblem(HttpStatusCode.NotFound);
+        await malformed.ExpectValidationProblem("body");
         await right.Expect(HttpStatusCode.OK);
     }
 

@@ -98,6 +98,27 @@ public sealed class TelegramGatewayTests(TelegramHostFixture telegram) : IClassF
     }
 
     [Fact]
+    public async Task Network_errors_are_retried_and_fail_with_the_error_after_three_retries()
+    {
+        var (bot, account) = await telegram.NewAccount();
+        var recovers = StartedUser(bot);
+        var unreachable = StartedUser(bot);
+        telegram.Simulator.Faults.FailNextSends(TelegramFault.DropConnection, times: 2, chatId: recovers.Id);
+        telegram.Simulator.Faults.FailNextSends(TelegramFault.DropConnection, times: 4, chatId: unreachable.Id);
+
+        var recovered = await telegram.Gateway.SendText(account.Id(), recovers.Id, "Hi", Ct);
+        var failed = await telegram.Gateway.SendText(account.Id(), unreachable.Id, "Hi", Ct);
+
+        Assert.Equal(TelegramSendStatus.Sent, recovered.Status);
+        Assert.Single(telegram.Simulator.MessagesTo(recovers.Id));
+        Assert.Equal(TelegramSendStatus.Failed, failed.Status);
+        Assert.Contains("could not be reached", failed.Error);
+        Assert.Contains("after 4 attempts", failed.Error);
+        Assert.DoesNotContain(bot.Token, failed.Error);
+        Assert.Empty(telegram.Simulator.MessagesTo(unreachable.Id));
+    }
+
+    [Fact]
     public async Task Other_refusals_fail_at_once_with_Telegrams_description()
     {
         var (_, account) = await telegram.NewAccount();
@@ -113,6 +134,8 @@ public sealed class TelegramGatewayTests(TelegramHostFixture telegram) : IClassF
     {
         var (bot, account) = await telegram.NewAccount();
         var user = StartedUser(bot);
+        var pacing = telegram.Grains.GetGrain<ISendingAccountGrain>(account.Id());
+        Assert.Equal(SendSlotKind.Granted, (await pacing.Reserve(telegram.Org.Id, DateTimeOffset.UtcNow, 0)).Kind);
         telegram.Simulator.RevokeToken(bot);
 
         var result = await telegram.Gateway.SendText(account.Id(), user.Id, "Hi", Ct);
@@ -121,8 +144,10 @@ public sealed class TelegramGatewayTests(TelegramHostFixture telegram) : IClassF
         Assert.Contains("401", result.Error);
         var stored = await (await telegram.Admin.Get($"/api/sending-accounts/{account.Id()}")).ExpectJson(HttpStatusCode.OK);
         Assert.Equal("token_refused", stored.Str("status"));
-        var slot = await telegram.Grains.GetGrain<ISendingAccountGrain>(account.Id()).Reserve(telegram.Org.Id, DateTimeOffset.UtcNow, 0);
+        // At once, not at the pacing grain's next periodic re-read.
+        var slot = await pacing.Reserve(telegram.Org.Id, DateTimeOffset.UtcNow, 0);
         Assert.Equal(SendSlotKind.Unavailable, slot.Kind);
+        Assert.Contains("refused", slot.Reason);
     }
 
     [Fact]

@@ -42,26 +42,41 @@ public sealed class TelegramHostFixture(PostgresFixture postgres) : IAsyncLifeti
     public async ValueTask InitializeAsync()
     {
         Simulator = await TelegramSimulator.Start();
+        Host = await StartHost(postgres.ConnectionString, Simulator, Sink, Logs);
+        Org = await TestOrganizations.Create(postgres.ConnectionString);
+        Admin = Host.Client(Org.AdminKey);
+    }
+
+    /// <summary>
+    /// An API host pointed at <paramref name="simulator"/>, handing private messages to <paramref name="sink"/>; webhooks
+    /// are addressed to it. <paramref name="clusterId"/> rejoins a stopped host's cluster (its reminders included).
+    /// </summary>
+    public static async Task<TestApiHost> StartHost(
+        string connectionString, TelegramSimulator simulator, RecordingSink sink, CapturedLogs? logs = null, string? clusterId = null)
+    {
         var port = FreePorts.Next();
-        Host = await TestApiHost.Start(postgres.ConnectionString, settings: new Dictionary<string, string?>
+        return await TestApiHost.Start(connectionString, clusterId, settings: new Dictionary<string, string?>
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
-            ["Telegram:BaseUrl"] = Simulator.BaseUrl,
+            ["Telegram:BaseUrl"] = simulator.BaseUrl,
             ["Telegram:WebhookBaseUrl"] = $"http://127.0.0.1:{port}",
             // Short long polls so a test's host stops quickly; quick retries so retry tests take milliseconds.
             ["Telegram:LongPollTimeout"] = "00:00:02",
             ["Telegram:RetryBaseDelay"] = "00:00:00.010",
             ["Telegram:RequestTimeout"] = "00:00:05",
+            ["Telegram:PollingKeepAlive"] = "00:00:01",
             // Everything our code and the HTTP stack log is captured, to prove no token is in it.
-            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Default"] = logs is null ? "Warning" : "Trace",
         }, services: services =>
         {
-            services.RemoveAll<ILoggerProvider>();
-            services.AddSingleton<ILoggerProvider>(Logs);
-            services.AddSingleton<IIncomingMessageSink>(Sink);
+            if (logs is not null)
+            {
+                services.RemoveAll<ILoggerProvider>();
+                services.AddSingleton<ILoggerProvider>(logs);
+            }
+
+            services.AddSingleton<IIncomingMessageSink>(sink);
         });
-        Org = await TestOrganizations.Create(postgres.ConnectionString);
-        Admin = Host.Client(Org.AdminKey);
     }
 
     /// <summary>A bot on the simulator registered as a sending account of <see cref="Org"/> (or of <paramref name="admin"/>'s organization).</summary>
