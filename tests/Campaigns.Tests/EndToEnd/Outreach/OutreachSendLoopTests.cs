@@ -291,6 +291,75 @@ public sealed class OutreachSendLoopTests(OutreachHarness h) : IClassFixture<Out
     }
 
     [Fact]
+    public async Task Leads_are_created_once_per_contact_on_first_send_or_on_reply_as_configured()
+    {
+        var (bot, account) = await h.NewAccount();
+        var pipeline = await h.Admin.CreatePipeline("New", "Talking");
+        var (petr, petrId) = await h.NewPerson(bot, "Petr");
+        var (rita, ritaId) = await h.NewPerson(bot, "Rita");
+        var onSend = await h.NewCampaign(new
+        {
+            target_audience = new { contact_ids = new[] { petrId }, bd_account_id = account },
+            pipeline_id = pipeline.Id(),
+            lead_creation_settings = new { trigger = "on_first_send" },
+        }, new StepSpec("One"), new StepSpec("Two"));
+        var onReply = await h.NewCampaign(new
+        {
+            target_audience = new { contact_ids = new[] { ritaId }, bd_account_id = account },
+            pipeline_id = pipeline.Id(),
+            lead_creation_settings = new { trigger = "on_reply", default_stage_id = pipeline.StageId(1) },
+        }, new StepSpec("Hello"), new StepSpec("Later", DelayHours: 5));
+
+        await (await h.Admin.Post($"/api/campaigns/{onSend}/start")).Expect(HttpStatusCode.OK);
+        await (await h.Admin.Post($"/api/campaigns/{onReply}/start")).Expect(HttpStatusCode.OK);
+        await h.WaitForMessages(petr, 2, "Petr's two steps");
+        await h.WaitForMessages(rita, 1, "Rita's first step");
+        var beforeReply = await Leads(pipeline.Id());
+        h.Simulator.UserWrites(bot, rita, "Sounds good");
+        var leads = await OutreachHarness.Eventually(() => Leads(pipeline.Id()), l => l.Count == 2, "Rita's lead after her reply");
+
+        Assert.Equal([(petrId, pipeline.StageId(0))], beforeReply);
+        Assert.Contains((ritaId, pipeline.StageId(1)), leads);
+    }
+
+    private async Task<List<(Guid ContactId, Guid StageId)>> Leads(Guid pipelineId)
+    {
+        var page = await (await h.Admin.Get($"/api/pipeline/leads?pipeline_id={pipelineId}")).ExpectJson(HttpStatusCode.OK);
+        return page["items"]!.AsArray().Select(l => (Guid.Parse(l!.Str("contact_id")), Guid.Parse(l!.Str("stage_id")))).ToList();
+    }
+
+    [Fact]
+    public async Task Start_spreads_first_sends_by_the_jitter_inside_the_window()
+    {
+        var (bot, account) = await h.NewAccount();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add((await h.NewPerson(bot, $"J{i}")).ContactId);
+        }
+
+        // The window opens at 10:00 UTC every day; the clock is earlier or later, so the first sends wait for a window.
+        var campaign = await h.NewCampaign(new
+        {
+            target_audience = new { contact_ids = ids, bd_account_id = account },
+            schedule = new { timezone = "UTC", working_hours = new { start = "10:00", end = "11:00" }, days_of_week = new[] { 0, 1, 2, 3, 4, 5, 6 } },
+            jitter_minutes = 60,
+        }, new StepSpec("Hi", DelayHours: 0));
+        var now = h.Clock.GetUtcNow();
+        var opening = now.TimeOfDay < TimeSpan.FromHours(10)
+            ? new DateTimeOffset(now.UtcDateTime.Date.AddHours(10), TimeSpan.Zero)
+            : new DateTimeOffset(now.UtcDateTime.Date.AddDays(1).AddHours(10), TimeSpan.Zero);
+
+        await (await h.Admin.Post($"/api/campaigns/{campaign}/start")).Expect(HttpStatusCode.OK);
+        var page = await (await h.Admin.Get($"/api/campaigns/{campaign}/participants")).ExpectJson(HttpStatusCode.OK);
+        var due = page["items"]!.AsArray().Select(p => DateTimeOffset.Parse(p!.Str("next_send_at"))).ToList();
+
+        Assert.Equal(6, due.Count);
+        Assert.All(due, at => Assert.InRange(at, opening, opening.AddHours(1)));
+        Assert.True(due.Distinct().Count() > 1, "the jitter spreads participants over the window");
+    }
+
+    [Fact]
     public async Task Participants_list_filters_by_status_and_pages_and_another_tenant_gets_404()
     {
         var (bot, account) = await h.NewAccount();
