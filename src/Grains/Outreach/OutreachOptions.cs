@@ -20,6 +20,12 @@ public sealed class OutreachOptions
     /// <summary>The period of a participant's own reminder after it first fires at <c>next_send_at</c> (a safety net; a wake with nothing due does nothing).</summary>
     public TimeSpan ParticipantReminderPeriod { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// A participant registers its own reminder only for a <c>next_send_at</c> at least this far ahead; sooner ones (a
+    /// pacing slot, a short 429 hold) are left to the campaign's dispatch, which runs far more often.
+    /// </summary>
+    public TimeSpan ReminderMinimumLead { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>What <c>{{ai.personalize}}</c> renders until an AI service exists.</summary>
     public string AiPersonalizeText { get; set; } = "";
 

@@ -320,7 +320,8 @@ public sealed partial class ParticipantGrain(
                     S.NextSendAt = SendWindow.NextOpening(brief.Schedule, slot.At);
                     await Save();
                     return false;
-                case SendSlotKind.Granted when slot.At > now:
+                // Compared with the clock after the call: the account's "now" is later than the one this wake started with.
+                case SendSlotKind.Granted when slot.At > clock.GetUtcNow():
                     S.SlotAt = PostgresTime.Truncate(slot.At);
                     S.NextSendAt = S.SlotAt;
                     await Save();
@@ -506,6 +507,13 @@ public sealed partial class ParticipantGrain(
         var wanted = S.IsFinal || S.Held ? null : S.NextSendAt;
         if (wanted == S.ReminderFor)
         {
+            return;
+        }
+
+        if (wanted is { } soon && soon - clock.GetUtcNow() < options.Value.ReminderMinimumLead)
+        {
+            // A pacing slot or a short 429 hold: the campaign's dispatch (every tick, and its reminder after a restart)
+            // wakes it sooner than a reminder write would pay for; a reminder already registered stays as a safety net.
             return;
         }
 
