@@ -77,6 +77,11 @@ public static class OutreachBench
             await Task.Delay(200, ct);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var sent = simulator.SentCount;
+            if ((int)elapsed / 10 != (int)(elapsed - 0.2) / 10)
+            {
+                Console.WriteLine($"    {elapsed:F0} s: {sent:N0} sent");
+            }
+
             if (at10 is null && sent >= contacts / 10)
             {
                 at10 = elapsed;
