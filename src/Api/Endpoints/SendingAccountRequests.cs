@@ -27,7 +27,7 @@ public sealed record AgentResponse(Guid Id, string Name, string? BotUsername, Se
 public static partial class SendingAccountBody
 {
     public const int MaxName = 200;
-    public const int MaxDailyCap = 100_000;
+    public const int MaxDailyCap = 1_000_000;
     private static readonly HashSet<string> ReadOnly = ["id", "bot_user_id", "bot_username", "created_at", "updated_at"];
 
     public static SendingAccountDraft? ParseCreate(JsonElement body, FieldErrors errors)

@@ -9,9 +9,9 @@ namespace Campaigns.Outreach;
 /// trip; the account row (cap, status) is re-read at most every <see cref="RefreshPeriod"/> or when told to.
 /// </summary>
 /// <remarks>
-/// What a restart loses: slots granted by the previous activation that were not yet sent (their callers re-reserve
-/// or send under the old grant), and the spacing and 429 hold, which restart from now. Both err by at most one
-/// spacing interval, never by a day's cap.
+/// The grain stays active while it has granted future slots, so idleness never drops them. What a silo crash loses:
+/// slots granted but not yet sent (their callers send under the old grant, uncounted by the new activation), and the
+/// spacing and 429 hold, which restart from now. Sends and intents already recorded are always counted.
 /// </remarks>
 public sealed class SendingAccountGrain(SendingAccountRepository accounts, TimeProvider clock) : Grain, ISendingAccountGrain
 {
@@ -41,12 +41,22 @@ public sealed class SendingAccountGrain(SendingAccountRepository accounts, TimeP
             return Unavailable("No such sending account in the organization (it may have been deleted).");
         }
 
-        return account.Status switch
+        switch (account.Status)
         {
-            SendingAccountStatus.Disabled => Unavailable("The sending account is disabled."),
-            SendingAccountStatus.TokenRefused => Unavailable("Telegram refused the sending account's bot token; set a new one."),
-            _ => pacing.Reserve(earliest, sendDelaySeconds),
-        };
+            case SendingAccountStatus.Disabled:
+                return Unavailable("The sending account is disabled.");
+            case SendingAccountStatus.TokenRefused:
+                return Unavailable("Telegram refused the sending account's bot token; set a new one.");
+        }
+
+        var slot = pacing.Reserve(earliest, sendDelaySeconds);
+        if (slot.Kind == SendSlotKind.Granted && slot.At - clock.GetUtcNow() is { } wait && wait > TimeSpan.Zero)
+        {
+            // A future slot lives only in memory: stay active until it is used, or an idle deactivation would forget it.
+            DelayDeactivation(wait + TimeSpan.FromMinutes(1));
+        }
+
+        return slot;
     }
 
     public Task Complete(SendSlotOutcome outcome)

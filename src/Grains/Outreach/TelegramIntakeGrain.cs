@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Campaigns.Integrations.Telegram;
 using Campaigns.Storage;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Telegram.Bot;
@@ -18,7 +19,8 @@ namespace Campaigns.Outreach;
 /// after each batch, so a restart rereads at most the batch in hand; handling an update twice is harmless.
 /// </summary>
 public sealed partial class TelegramIntakeGrain(
-    SendingAccountRepository accounts, TelegramBots bots, TelegramUpdateIntake intake, TimeProvider clock, ILogger<TelegramIntakeGrain> logger)
+    SendingAccountRepository accounts, TelegramBots bots, TelegramUpdateIntake intake, TimeProvider clock,
+    IHostApplicationLifetime lifetime, ILogger<TelegramIntakeGrain> logger)
     : Grain, ITelegramIntakeGrain, IRemindable
 {
     private const string KeepPolling = "telegram-polling";
@@ -97,13 +99,17 @@ public sealed partial class TelegramIntakeGrain(
         return WebhookOutcome.Accepted;
     }
 
-    private async Task Poll(CancellationToken cancellationToken)
+    private async Task Poll(CancellationToken timerStopped)
     {
-        if (!ShouldPoll)
+        if (!ShouldPoll || lifetime.ApplicationStopping.IsCancellationRequested)
         {
             StopPolling();
             return;
         }
+
+        // A long poll must not hold up the silo's shutdown (deactivation waits for it): the host stopping ends it too.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(timerStopped, lifetime.ApplicationStopping);
+        var cancellationToken = stop.Token;
 
         if (clock.GetUtcNow() < pausedUntil)
         {

@@ -177,3 +177,27 @@ public sealed class SendingAccountTests(TelegramHostFixture telegram) : IClassFi
         Assert.Contains(rows, r => r.Str("action") == "sending_account.create" && r.Str("outcome") == "forbidden");
     }
 }
+
+/// <summary>A deployment without <c>Telegram:WebhookBaseUrl</c> offers polling only.</summary>
+public sealed class SendingAccountWithoutWebhookTests(Infrastructure.PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Webhook_updates_need_a_public_address_and_the_refusal_names_updates()
+    {
+        await using var simulator = await Simulators.Telegram.TelegramSimulator.Start();
+        await using var host = await Infrastructure.TestApiHost.Start(postgres.ConnectionString,
+            settings: new Dictionary<string, string?> { ["Telegram:BaseUrl"] = simulator.BaseUrl });
+        var org = await Infrastructure.TestOrganizations.Create(postgres.ConnectionString);
+        using var admin = host.Client(org.AdminKey);
+        var bot = simulator.AddBot("no_webhook_bot");
+
+        var refused = await admin.Post("/api/sending-accounts", new { name = "Pushed", bot_token = bot.Token, updates = "webhook" });
+        var polling = await (await admin.Post("/api/sending-accounts", new { name = "Polled", bot_token = bot.Token })).ExpectJson(HttpStatusCode.Created);
+        var switched = await admin.Patch($"/api/sending-accounts/{polling.Id()}", new { updates = "webhook" });
+
+        Assert.Contains("WebhookBaseUrl", (await refused.ExpectValidationProblem("updates"))["updates"]![0]!.GetValue<string>());
+        await switched.ExpectValidationProblem("updates");
+        Assert.Null(bot.WebhookUrl);
+        Assert.Equal("polling", (await (await admin.Get($"/api/sending-accounts/{polling.Id()}")).ExpectJson(HttpStatusCode.OK)).Str("updates"));
+    }
+}
