@@ -135,6 +135,7 @@ public sealed class ApiHost : IAsyncDisposable
         app.MapOutreachTemplateEndpoints();
         app.MapOutreachPresetEndpoints();
         app.MapOutreachStepEndpoints();
+        app.MapOutreachAudienceEndpoints();
         app.MapSpendEndpoints();
         app.MapDuplicateEndpoints();
         app.MapTemplateEndpoints();

@@ -30,6 +30,14 @@ public sealed partial class CampaignGrain
         }
 
         state.State.Version = 1;
-        return await Save();
+        var saved = await Save();
+        if (S.Kind == CampaignKind.Outreach && draft.DuplicatedFrom is { } source)
+        {
+            // A copy of an outreach campaign keeps its sequence too; the view answered shows it.
+            await Plans.CopyPlan(organizationId, source, Id);
+            return CampaignResult.Ok(await WithOutreach(S.ToView(Id)));
+        }
+
+        return saved;
     }
 }

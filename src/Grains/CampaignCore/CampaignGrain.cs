@@ -70,8 +70,8 @@ public sealed partial class CampaignGrain(
                 $"Cannot change a campaign whose status is '{CampaignLifecycle.Name(state.State.Status)}'.");
         }
 
-        if (changes.Outreach is { } outreach && S.Outreach is { } current
-            && await OutreachReferences(organizationId, outreach.ApplyTo(current)) is { } refused)
+        if (changes.Outreach is { } outreach && S.Kind == CampaignKind.Outreach
+            && await OutreachReferences(organizationId, outreach.ApplyTo(S.Outreach ?? Outreach.OutreachBrief.Empty)) is { } refused)
         {
             return CampaignResult.Invalid(refused);
         }

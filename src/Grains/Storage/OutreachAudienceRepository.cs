@@ -111,6 +111,8 @@ public sealed class OutreachAudienceRepository(NpgsqlDataSource db, TimeProvider
         var errors = new List<AudienceRowError>();
         var created = 0;
         var matched = 0;
+        // Company ids by lower-cased name, so a file naming one company on every row looks it up once.
+        var companies = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
         foreach (var row in rows)
@@ -119,7 +121,7 @@ public sealed class OutreachAudienceRepository(NpgsqlDataSource db, TimeProvider
             try
             {
                 var existing = await Find(connection, tx, organizationId, row);
-                var id = existing ?? await Create(connection, tx, organizationId, row, now);
+                var id = existing ?? await Create(connection, tx, organizationId, row, companies, now);
                 await tx.ReleaseAsync("row");
                 if (!seen.Add(id))
                 {
@@ -176,9 +178,20 @@ public sealed class OutreachAudienceRepository(NpgsqlDataSource db, TimeProvider
         return null;
     }
 
-    private static async Task<Guid> Create(NpgsqlConnection connection, NpgsqlTransaction tx, Guid organizationId, AudienceRow row, DateTimeOffset now)
+    private static async Task<Guid> Create(
+        NpgsqlConnection connection, NpgsqlTransaction tx, Guid organizationId, AudienceRow row, Dictionary<string, Guid> companies, DateTimeOffset now)
     {
-        Guid? companyId = row.Company is { } company ? await FindOrCreateCompany(connection, tx, organizationId, company, now) : null;
+        Guid? companyId = null;
+        if (row.Company is { } company)
+        {
+            if (!companies.TryGetValue(company, out var known))
+            {
+                known = await FindOrCreateCompany(connection, tx, organizationId, company, now);
+            }
+
+            companyId = known;
+        }
+
         var id = Guid.CreateVersion7();
         await using var cmd = new NpgsqlCommand("""
             INSERT INTO crm_contacts (id, organization_id, first_name, last_name, email, phone, telegram_id, telegram_username,
@@ -197,6 +210,12 @@ public sealed class OutreachAudienceRepository(NpgsqlDataSource db, TimeProvider
         p.AddWithValue(NpgsqlDbType.Uuid, companyId is { } c ? c : DBNull.Value);
         p.AddWithValue(now);
         await cmd.ExecuteNonQueryAsync();
+        if (row.Company is { } name && companyId is { } resolved)
+        {
+            // Remembered only once the row is written: a row rolled back to its savepoint may have created the company.
+            companies[name] = resolved;
+        }
+
         return id;
     }
 

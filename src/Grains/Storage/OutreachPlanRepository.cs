@@ -247,6 +247,78 @@ public sealed class OutreachPlanRepository(NpgsqlDataSource db, TimeProvider clo
         return deleted;
     }
 
+    /// <summary>
+    /// Copies a campaign's templates (with new ids) and steps (pointing at the copies, or at the same presets) to a new
+    /// campaign, in one transaction; a target that already has steps or templates is left alone, so a retry copies once.
+    /// </summary>
+    public async Task CopyPlan(Guid organizationId, Guid fromCampaignId, Guid toCampaignId)
+    {
+        var now = clock.UtcNowMicroseconds();
+        await using var connection = await db.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await using (var taken = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM outreach_templates WHERE campaign_id = $1) OR EXISTS (SELECT 1 FROM outreach_steps WHERE campaign_id = $1)",
+            connection, tx))
+        {
+            taken.Parameters.AddWithValue(toCampaignId);
+            if ((bool)(await taken.ExecuteScalarAsync())!)
+            {
+                return;
+            }
+        }
+
+        var templates = await ReadTemplates(new NpgsqlCommand(
+            $"SELECT {TemplateColumns} FROM outreach_templates WHERE campaign_id = $1 AND organization_id = $2 ORDER BY id", connection, tx)
+        {
+            Parameters = { new() { Value = fromCampaignId }, new() { Value = organizationId } },
+        });
+        var copies = new Dictionary<Guid, Guid>();
+        foreach (var template in templates)
+        {
+            copies[template.Id] = Guid.CreateVersion7();
+            await using var insert = new NpgsqlCommand("""
+                INSERT INTO outreach_templates (id, organization_id, campaign_id, name, channel, content, created_at, updated_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+                """, connection, tx);
+            insert.Parameters.AddWithValue(copies[template.Id]);
+            insert.Parameters.AddWithValue(organizationId);
+            insert.Parameters.AddWithValue(toCampaignId);
+            insert.Parameters.AddWithValue(template.Name);
+            insert.Parameters.AddWithValue(template.Channel);
+            insert.Parameters.AddWithValue(template.Content);
+            insert.Parameters.AddWithValue(now);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var steps = await ReadSteps(new NpgsqlCommand($"SELECT {StepColumns} FROM outreach_steps WHERE campaign_id = $1 ORDER BY order_index", connection, tx)
+        {
+            Parameters = { new() { Value = fromCampaignId } },
+        });
+        foreach (var step in steps)
+        {
+            await using var insert = new NpgsqlCommand("""
+                INSERT INTO outreach_steps (id, campaign_id, order_index, template_id, delay_hours, trigger_type, conditions, created_at, updated_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $8)
+                """, connection, tx);
+            insert.Parameters.AddWithValue(Guid.CreateVersion7());
+            insert.Parameters.AddWithValue(toCampaignId);
+            insert.Parameters.AddWithValue(step.OrderIndex);
+            insert.Parameters.AddWithValue(copies.GetValueOrDefault(step.TemplateId, step.TemplateId));
+            insert.Parameters.AddWithValue(step.DelayHours);
+            insert.Parameters.AddWithValue(TriggerName(step.Trigger));
+            insert.Parameters.AddWithValue(StepConditionsJson.Write(step.Conditions));
+            insert.Parameters.AddWithValue(now);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        if (steps.Count > 0)
+        {
+            await LockPlan(connection, tx, toCampaignId);
+        }
+
+        await tx.CommitAsync();
+    }
+
     public static string TriggerName(StepTrigger trigger) => trigger == StepTrigger.AfterReply ? "after_reply" : "delay";
 
     /// <summary>Bumps (creating it at 1) the campaign's plan version; its row lock also orders concurrent edits of one plan.</summary>

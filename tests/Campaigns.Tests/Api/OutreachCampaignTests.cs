@@ -178,4 +178,29 @@ public sealed class OutreachCampaignTests(ApiHostFixture api) : IClassFixture<Ap
         Assert.Equal(7, copy["jitter_minutes"]!.GetValue<int>());
         Assert.Equal("00:00", copy["schedule"]!["working_hours"]!.Str("start"));
     }
+
+    [Fact]
+    public async Task A_duplicated_outreach_campaign_copies_its_templates_and_sequence()
+    {
+        var campaign = await api.Admin.CreateOutreach();
+        var template = await api.Admin.CreateTemplate(campaign.Id(), "Hi {{contact.first_name}}");
+        var preset = await api.Admin.CreatePreset();
+        await api.Admin.CreateStep(campaign.Id(), template.Id(), new { order_index = 0 });
+        await api.Admin.CreateStep(campaign.Id(), preset.Id(), new { order_index = 5, trigger_type = "after_reply" });
+
+        var copy = await (await api.Admin.Post($"/api/campaigns/{campaign.Id()}/duplicate", new { })).ExpectJson(HttpStatusCode.Created);
+        var copiedTemplate = Assert.Single(copy["templates"]!.AsArray())!;
+        Assert.NotEqual(template.Str("id"), copiedTemplate.Str("id"));
+        Assert.Equal((template.Str("name"), template.Str("content"), copy.Str("id")),
+            (copiedTemplate.Str("name"), copiedTemplate.Str("content"), copiedTemplate.Str("campaign_id")));
+        var steps = copy["steps"]!.AsArray();
+        Assert.Equal([copiedTemplate.Str("id"), preset.Str("id")], steps.Select(s => s!.Str("template_id")));
+        Assert.Equal([0, 5], steps.Select(s => s!["order_index"]!.GetValue<int>()));
+        Assert.True(JsonNode.DeepEquals(copy, await api.Admin.GetCampaign(copy.Id())));
+
+        // The source is untouched and both can change independently.
+        Assert.Equal(2, (await api.Admin.GetCampaign(campaign.Id()))["steps"]!.AsArray().Count);
+        await (await api.Admin.Delete($"/api/campaigns/{copy.Id()}/steps/{steps[0]!.Id()}")).Expect(HttpStatusCode.NoContent);
+        Assert.Equal(2, (await api.Admin.GetCampaign(campaign.Id()))["steps"]!.AsArray().Count);
+    }
 }

@@ -227,6 +227,26 @@ public sealed class OutreachSequenceTests(ApiHostFixture api) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Step_changes_are_audited_and_need_write_permission()
+    {
+        var campaign = await api.Admin.CreateOutreach();
+        var template = await api.Admin.CreateTemplate(campaign.Id());
+        var step = await api.Admin.CreateStep(campaign.Id(), template.Id());
+        await (await api.Admin.Patch($"/api/campaigns/{campaign.Id()}/steps/{step.Id()}", new { delay_hours = -1 })).ExpectValidationProblem("delay_hours");
+        await (await api.Admin.Delete($"/api/campaigns/{campaign.Id()}/steps/{step.Id()}")).Expect(HttpStatusCode.NoContent);
+
+        var audit = await api.Admin.AuditRows($"resource_id={step.Id()}");
+        Assert.Equal(["outreach_step.delete", "outreach_step.update", "outreach_step.create"], audit.Select(r => r.Str("action")));
+        Assert.Equal(["succeeded", "rejected", "succeeded"], audit.Select(r => r.Str("outcome")));
+
+        var reader = api.Client((await api.KeyFor("read_only")).Secret);
+        await (await reader.Get($"/api/campaigns/{campaign.Id()}/templates")).ExpectJson(HttpStatusCode.OK);
+        await (await reader.Post($"/api/campaigns/{campaign.Id()}/templates", new { name = "T", content = "x" })).ExpectProblem(HttpStatusCode.Forbidden);
+        await (await reader.Post($"/api/campaigns/{campaign.Id()}/steps", new { template_id = template.Id() })).ExpectProblem(HttpStatusCode.Forbidden);
+        await (await reader.Post("/api/campaigns/presets", new { name = "T", content = "x" })).ExpectProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Presets_are_listed_with_keyset_paging_and_audited()
     {
         var (_, admin) = await api.NewOrganization();
