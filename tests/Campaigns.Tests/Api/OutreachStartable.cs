@@ -9,9 +9,10 @@ namespace Campaigns.Tests.Api;
 /// </summary>
 public static class OutreachStartable
 {
-    public static async Task<object> Section(HttpClient admin, string connectionString, Guid organizationId)
+    /// <param name="contactId">The audience (a contact with a Telegram id); null creates one.</param>
+    public static async Task<object> Section(HttpClient admin, string connectionString, Guid organizationId, Guid? contactId = null)
     {
-        var contact = await admin.CreateContact(new { first_name = "Startable", telegram_id = CrmApi.TelegramId() });
+        var contact = contactId ?? (await admin.CreateContact(new { first_name = "Startable", telegram_id = CrmApi.TelegramId() })).Id();
         var accountId = Guid.CreateVersion7();
         await using var db = NpgsqlDataSource.Create(connectionString);
         await using var cmd = db.CreateCommand("""
@@ -22,6 +23,16 @@ public static class OutreachStartable
         cmd.Parameters.AddWithValue(organizationId);
         cmd.Parameters.AddWithValue(CrmApi.TelegramId());
         await cmd.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        return new { target_audience = new { contact_ids = new[] { contact.Id() }, bd_account_id = accountId } };
+        return new { target_audience = new { contact_ids = new[] { contact }, bd_account_id = accountId } };
+    }
+
+    /// <summary>A startable outreach campaign: the section above and one step a day away (never due during a test).</summary>
+    public static async Task<System.Text.Json.Nodes.JsonNode> CreateStartableOutreach(
+        this HttpClient admin, string connectionString, Guid organizationId, Guid? contactId = null)
+    {
+        var campaign = await admin.CreateOutreach(await Section(admin, connectionString, organizationId, contactId));
+        var template = await admin.CreateTemplate(campaign.Id());
+        await admin.CreateStep(campaign.Id(), template.Id());
+        return campaign;
     }
 }
