@@ -29,6 +29,8 @@ public sealed record BenchOptions
     public int[] WorkerLoops { get; init; } = [8];
     public TimeSpan IdlePoll { get; init; } = TimeSpan.FromMilliseconds(50);
     public TimeSpan PipelineTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    public int Participants { get; init; } = 100_000;
+    public int OutreachConcurrency { get; init; } = 64;
 
     public const string Usage = """
         Campaigns load benchmark: starts the single-command system (Release build of src/Api, its own
@@ -53,6 +55,9 @@ public sealed record BenchOptions
           --worker-loops <list>     influencer: Apify__Workers values to measure, each on a fresh host (default 8)
           --idle-poll-ms <n>        influencer: Apify__IdlePollInterval of the host, in ms (default 50)
           --pipeline-timeout <s>    influencer: give up waiting for the queue to drain after this long (default 600)
+          --participants <n>        outreach (not run by default: --scenarios outreach): contacts materialized and
+                                    sent to (default 100000; at most 100000, a sending account's daily cap)
+          --outreach-concurrency <n> outreach: Outreach__DispatchConcurrency of the host and the raw send baseline's (default 64)
           --out <file>              also write the markdown report to this file
           --baseline-db-options <s> Npgsql settings appended to the raw baselines' connection string only,
                                     to try a driver setting before proposing it (e.g. "No Reset On Close=true")
@@ -82,6 +87,8 @@ public sealed record BenchOptions
                 "--worker-loops" => o with { WorkerLoops = Counts(Value()) },
                 "--idle-poll-ms" => o with { IdlePoll = TimeSpan.FromMilliseconds(Positive(Value())) },
                 "--pipeline-timeout" => o with { PipelineTimeout = Seconds(Value()) },
+                "--participants" => o with { Participants = int.TryParse(Value(), out var p) && p is > 0 and <= 100_000 ? p : throw new ArgumentException("--participants must be 1 to 100000.") },
+                "--outreach-concurrency" => o with { OutreachConcurrency = Positive(Value()) },
                 "--out" => o with { Output = Value() },
                 "--baseline-db-options" => o with { BaselineDbOptions = Value() },
                 "--api-dll" => o with { ApiDll = Path.GetFullPath(Value()) },
@@ -114,7 +121,7 @@ public sealed record BenchOptions
     private static string[] Names(string value)
     {
         var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var unknown = names.Except(AllScenarios).Except(AbEventsBench.Scenarios).ToList();
+        var unknown = names.Except(AllScenarios).Except(AbEventsBench.Scenarios).Except([OutreachBench.Name]).ToList();
         return unknown.Count == 0
             ? names
             : throw new ArgumentException($"Unknown scenario(s) {string.Join(", ", unknown)}; known: {string.Join(",", AllScenarios)}.");

@@ -39,7 +39,21 @@ try
 {
     var apiDll = options.ApiDll ?? await BuildApi(options, ct);
     (string Markdown, string PostgresVersion, bool Failed)? pipelineReport = options.Scenarios.Contains(BenchOptions.Influencer) ? await RunInfluencer(apiDll) : null;
-    var httpScenarios = options.Scenarios.Where(s => s != BenchOptions.Influencer).ToArray();
+    (string Markdown, bool Failed)? outreachReport = options.Scenarios.Contains(OutreachBench.Name) ? await OutreachBench.Run(apiDll, options, ct) : null;
+    var httpScenarios = options.Scenarios.Where(s => s != BenchOptions.Influencer && s != OutreachBench.Name).ToArray();
+    if (httpScenarios.Length == 0 && outreachReport is { } outreachOnly)
+    {
+        Console.WriteLine();
+        Console.WriteLine(outreachOnly.Markdown);
+        if (options.Output is { } outreachOutput)
+        {
+            await File.WriteAllTextAsync(outreachOutput, outreachOnly.Markdown, ct);
+            Console.WriteLine($"Wrote {Path.GetFullPath(outreachOutput)}.");
+        }
+
+        return outreachOnly.Failed ? 1 : 0;
+    }
+
     if (httpScenarios.Length == 0)
     {
         var only = Report.Header(options, args, pipelineReport!.Value.PostgresVersion) + "\n" + pipelineReport.Value.Markdown;

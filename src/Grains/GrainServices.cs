@@ -34,6 +34,9 @@ public static class GrainServices
         services.TryAddSingleton<Outreach.TelegramUpdateIntake>();
         services.TryAddSingleton<OutreachPlanRepository>();
         services.TryAddSingleton<OutreachAudienceRepository>();
+        services.TryAddSingleton<OutreachParticipantRepository>();
+        services.TryAddSingleton<Outreach.OutreachPlans>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Outreach.IIncomingMessageSink, Outreach.OutreachReplies>());
         return services;
     }
 }

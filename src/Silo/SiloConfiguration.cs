@@ -64,6 +64,10 @@ public static class SiloConfiguration
             .Bind(silo.Configuration.GetSection(InfluencerOptions.SectionName))
             .Validate(o => o.MonitorPeriod >= TimeSpan.FromSeconds(1) && o.EndCheckPeriod >= TimeSpan.FromSeconds(1),
                 "Influencer:MonitorPeriod and Influencer:EndCheckPeriod must be at least one second.");
+        silo.Services.AddOptions<Outreach.OutreachOptions>()
+            .Bind(silo.Configuration.GetSection(Outreach.OutreachOptions.SectionName))
+            .Validate(o => o.DispatchTick >= TimeSpan.FromMilliseconds(10) && o.DispatchConcurrency >= 1 && o.DispatchBatch >= 1,
+                "Outreach:DispatchTick must be at least 10 ms, DispatchConcurrency and DispatchBatch at least 1.");
         silo.Services.AddOptions<AbTesting.AbTestOptions>()
             .Bind(silo.Configuration.GetSection(AbTesting.AbTestOptions.SectionName))
             .Validate(o => o.AutoApplyCheckPeriod >= TimeSpan.FromSeconds(1), "AbTests:AutoApplyCheckPeriod must be at least one second.");

@@ -29,6 +29,8 @@ public static class CampaignEndpoints
         {
             ("launch", CampaignTransition.Launch), ("pause", CampaignTransition.Pause), ("resume", CampaignTransition.Resume),
             ("complete", CampaignTransition.Complete), ("cancel", CampaignTransition.Cancel),
+            // The seed's outreach verbs: start is launch (it materializes the participants), stop is complete.
+            ("start", CampaignTransition.Launch), ("stop", CampaignTransition.Complete),
         })
         {
             campaigns.MapPost($"/{{id:guid}}/{path}", (Guid id, HttpContext http, IClusterClient cluster) =>

@@ -153,6 +153,7 @@ public sealed class ApiHost : IAsyncDisposable
         app.MapAuditEndpoints();
         app.MapSendingAccountEndpoints();
         app.MapGroupSourceEndpoints();
+        app.MapParticipantEndpoints();
         app.MapTelegramWebhookEndpoints();
     }
 }

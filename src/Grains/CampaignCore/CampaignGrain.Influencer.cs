@@ -177,6 +177,7 @@ public sealed partial class CampaignGrain
     private async Task AfterChange(CampaignSnapshot before)
     {
         await FollowSchedule();
+        await FollowOutreach();
         if (S.Kind != CampaignKind.Influencer)
         {
             return;

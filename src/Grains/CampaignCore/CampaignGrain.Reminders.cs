@@ -13,6 +13,9 @@ public sealed partial class CampaignGrain
             case LaunchReminder:
                 await LaunchAtScheduledTime();
                 break;
+            case OutreachDispatchReminder:
+                await OutreachDispatchTick();
+                break;
         }
     }
 }

@@ -120,6 +120,11 @@ public sealed partial class CampaignGrain(
                 : new CampaignResult(activation.Outcome, Message: activation.Message, Errors: activation.Errors);
         }
 
+        if (IsOutreachLaunch(request.Transition))
+        {
+            return await StartOutreach(organizationId);
+        }
+
         var before = state.State.Snapshot();
         CampaignEditing.Enter(state.State, next, request, clock.UtcNowMicroseconds());
         var saved = await Save();

@@ -14,9 +14,10 @@ public sealed class OutreachAudienceTests(ApiHostFixture api) : IClassFixture<Ap
         var byId = await admin.CreateContact(new { first_name = "Ann", telegram_id = CrmApi.TelegramId() });
         var byUsername = await admin.CreateContact(new { first_name = "Bob", telegram_username = $"bob_{Guid.NewGuid():N}"[..20] });
         await admin.CreateContact(new { first_name = "Eve", email = $"eve.{Guid.NewGuid():N}@example.test" });
-        var running = await admin.CreateOutreach();
+        // Starting needs steps, an account and an audience: Ann (who is then a participant of both).
+        var running = await admin.CreateStartableOutreach(api.ConnectionString, org.Id, byId.Id());
         await admin.Walk(running.Id(), "launch");
-        var finished = await admin.CreateOutreach();
+        var finished = await admin.CreateStartableOutreach(api.ConnectionString, org.Id, byId.Id());
         await admin.Walk(finished.Id(), "launch", "complete");
         await AddParticipant(running.Id(), byId.Id(), org.Id);
         await AddParticipant(finished.Id(), byUsername.Id(), org.Id);
@@ -91,13 +92,14 @@ public sealed class OutreachAudienceTests(ApiHostFixture api) : IClassFixture<Ap
     [Fact]
     public async Task Csv_import_is_refused_while_active_and_creates_nothing()
     {
-        var (_, admin) = await api.NewOrganization();
-        var campaign = await admin.CreateOutreach();
+        var (org, admin) = await api.NewOrganization();
+        var campaign = await admin.CreateStartableOutreach(api.ConnectionString, org.Id);
         await admin.Walk(campaign.Id(), "launch");
+        var contactsBefore = await admin.All("/api/contacts");
         var telegramId = CrmApi.TelegramId();
         await (await admin.Post($"/api/campaigns/{campaign.Id()}/audience/from-csv", new { content = $"telegram_id\n{telegramId}\n" }))
             .ExpectProblem(HttpStatusCode.Conflict);
-        Assert.Empty(await admin.All("/api/contacts"));
+        Assert.Equal(contactsBefore.IdsOf(), (await admin.All("/api/contacts")).IdsOf());
 
         await admin.Walk(campaign.Id(), "pause");
         var result = await (await admin.Post($"/api/campaigns/{campaign.Id()}/audience/from-csv", new { content = $",,,,{telegramId}\n", has_header = false }))
@@ -127,6 +129,7 @@ public sealed class OutreachAudienceTests(ApiHostFixture api) : IClassFixture<Ap
         await using var cmd = db.CreateCommand("""
             INSERT INTO outreach_participants (campaign_id, contact_id, organization_id, created_at, updated_at)
             VALUES ($1, $2, $3, now(), now())
+            ON CONFLICT DO NOTHING
             """);
         cmd.Parameters.AddWithValue(campaignId);
         cmd.Parameters.AddWithValue(contactId);

@@ -178,7 +178,7 @@ public sealed class OutreachSequenceTests(ApiHostFixture api) : IClassFixture<Ap
     [Fact]
     public async Task Sequence_is_editable_in_draft_and_paused_only()
     {
-        var campaign = await api.Admin.CreateOutreach();
+        var campaign = await api.Admin.CreateOutreach(await OutreachStartable.Section(api.Admin, api.ConnectionString, api.Org.Id));
         var template = await api.Admin.CreateTemplate(campaign.Id());
         var step = await api.Admin.CreateStep(campaign.Id(), template.Id());
         var preset = await api.Admin.CreatePreset();

@@ -84,18 +84,21 @@ public sealed class CampaignListingTests(ClusterFixture fixture)
         var org = await TestOrganizations.Create(fixture.Postgres.ConnectionString);
         var draftAds = await Create(org.Id, "Draft ads", CampaignKind.Ads);
         var activeAds = await Create(org.Id, "Active ads", CampaignKind.Ads, then: CampaignTransition.Launch);
-        var activeOutreach = await Create(org.Id, "Active outreach", CampaignKind.Outreach, then: CampaignTransition.Launch);
+        // An outreach campaign only starts with steps, an account and an audience (see the outreach tests): a marketing one here.
+        var activeMarketing = await Create(org.Id, "Active marketing", CampaignKind.Marketing, then: CampaignTransition.Launch);
+        var draftOutreach = await Create(org.Id, "Draft outreach", CampaignKind.Outreach);
         var cancelled = await Create(org.Id, "Cancelled influencer", CampaignKind.Influencer, then: CampaignTransition.Cancel);
 
-        Assert.Equal(NewestFirst([activeAds, activeOutreach]), Ids(await Catalog.List(org.Id, Query(status: CampaignStatus.Active))));
+        Assert.Equal(NewestFirst([activeAds, activeMarketing]), Ids(await Catalog.List(org.Id, Query(status: CampaignStatus.Active))));
         Assert.Equal(NewestFirst([draftAds, activeAds]), Ids(await Catalog.List(org.Id, Query(kind: CampaignKind.Ads))));
         Assert.Equal([activeAds], Ids(await Catalog.List(org.Id, Query(status: CampaignStatus.Active, kind: CampaignKind.Ads))));
         Assert.Equal([cancelled], Ids(await Catalog.List(org.Id, Query(status: CampaignStatus.Cancelled))));
         Assert.Empty((await Catalog.List(org.Id, Query(status: CampaignStatus.Paused))).Items);
-        Assert.Empty((await Catalog.List(org.Id, Query(status: CampaignStatus.Draft, kind: CampaignKind.Outreach))).Items);
+        Assert.Equal([draftOutreach], Ids(await Catalog.List(org.Id, Query(status: CampaignStatus.Draft, kind: CampaignKind.Outreach))));
+        Assert.Empty((await Catalog.List(org.Id, Query(status: CampaignStatus.Active, kind: CampaignKind.Outreach))).Items);
 
-        var listed = Assert.Single((await Catalog.List(org.Id, Query(status: CampaignStatus.Active, kind: CampaignKind.Outreach))).Items);
-        Assert.Equal("Active outreach", listed.Name);
+        var listed = Assert.Single((await Catalog.List(org.Id, Query(status: CampaignStatus.Active, kind: CampaignKind.Marketing))).Items);
+        Assert.Equal("Active marketing", listed.Name);
         Assert.Equal(CampaignStatus.Active, listed.Status);
         Assert.NotNull(listed.StartedAt);
     }
