@@ -29,6 +29,9 @@ public static class GrainServices
         services.TryAddSingleton<CompanyRepository>();
         services.TryAddSingleton<PipelineRepository>();
         services.TryAddSingleton<LeadRepository>();
+        services.TryAddSingleton<SendingAccountRepository>();
+        services.TryAddSingleton<TelegramChatRepository>();
+        services.TryAddSingleton<Outreach.TelegramUpdateIntake>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net;
 using Campaigns.Influencer;
+using Campaigns.Integrations.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -58,6 +59,7 @@ public static class SiloConfiguration
 
         silo.Services.AddCampaignsGrainServices(connectionString);
         silo.Services.AddApifyJobWorker(silo.Configuration);
+        silo.Services.AddTelegram(silo.Configuration);
         silo.Services.AddOptions<InfluencerOptions>()
             .Bind(silo.Configuration.GetSection(InfluencerOptions.SectionName))
             .Validate(o => o.MonitorPeriod >= TimeSpan.FromSeconds(1) && o.EndCheckPeriod >= TimeSpan.FromSeconds(1),

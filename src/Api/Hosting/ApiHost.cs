@@ -147,5 +147,8 @@ public sealed class ApiHost : IAsyncDisposable
         app.MapUserEndpoints();
         app.MapApiKeyEndpoints();
         app.MapAuditEndpoints();
+        app.MapSendingAccountEndpoints();
+        app.MapGroupSourceEndpoints();
+        app.MapTelegramWebhookEndpoints();
     }
 }

@@ -23,6 +23,10 @@ public interface ISendingAccountGrain : IGrainWithGuidKey
     /// <summary>Telegram answered 429: no slot is handed out before <paramref name="until"/>.</summary>
     [Alias("HoldUntil")]
     Task HoldUntil(DateTimeOffset until);
+
+    /// <summary>The account was edited (daily cap, status): re-read it now rather than at the next periodic refresh.</summary>
+    [Alias("Refresh")]
+    Task Refresh();
 }
 
 [GenerateSerializer, Alias("campaigns.SendSlotKind")]

@@ -1,0 +1,32 @@
+using Campaigns.Outreach;
+
+namespace Campaigns.Api.Endpoints;
+
+/// <summary>
+/// <c>POST /api/telegram/webhook/{accountId}</c>: where Telegram pushes a webhook account's updates. Anonymous (Telegram
+/// has no API key); the <c>X-Telegram-Bot-Api-Secret-Token</c> header, set with setWebhook, is the proof.
+/// </summary>
+public static class TelegramWebhookEndpoints
+{
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    public static IEndpointRouteBuilder MapTelegramWebhookEndpoints(this IEndpointRouteBuilder routes)
+    {
+        // Not audited: no user acts here, and the updates themselves are recorded in telegram_chats.
+        routes.MapPost("/api/telegram/webhook/{accountId:guid}", Receive).AllowAnonymous().WithTags("Outreach");
+        return routes;
+    }
+
+    private static async Task<IResult> Receive(Guid accountId, HttpRequest request, IClusterClient cluster)
+    {
+        using var reader = new StreamReader(request.Body);
+        var update = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        var secret = request.Headers.TryGetValue(SecretHeader, out var values) ? values.ToString() : null;
+        return await cluster.GetGrain<ITelegramIntakeGrain>(accountId).ReceiveWebhook(secret, update) switch
+        {
+            WebhookOutcome.Accepted => TypedResults.Ok(),
+            WebhookOutcome.Unauthorized => TypedResults.Problem("The secret token is missing or wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized"),
+            _ => Problems.NotFound("No webhook sending account with this id."),
+        };
+    }
+}
