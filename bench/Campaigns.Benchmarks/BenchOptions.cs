@@ -10,6 +10,9 @@ public sealed record BenchOptions
     /// <summary>The scenario of issue 3: queue → Apify simulator → mapping → upsert, on a host of its own per loop count.</summary>
     public const string Influencer = "influencer";
 
+    /// <summary>Issue 4's scenario; not in the default set (it seeds 100,000 contacts and takes minutes).</summary>
+    public const string Outreach = "outreach";
+
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan HostWarmup { get; init; } = TimeSpan.FromSeconds(20);
@@ -27,6 +30,7 @@ public sealed record BenchOptions
     public int Creators { get; init; } = 2_000;
     public int PostsPerCreator { get; init; } = 50;
     public int[] WorkerLoops { get; init; } = [8];
+    public int Participants { get; init; } = 100_000;
     public TimeSpan IdlePoll { get; init; } = TimeSpan.FromMilliseconds(50);
     public TimeSpan PipelineTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -47,12 +51,13 @@ public sealed record BenchOptions
           --campaigns <n>           campaigns created up front and read round-robin (default 256)
           --scenarios <list>        comma-separated subset of: health,get,db-select,create,db-insert,db-create,influencer
                                     (--scenario is accepted as a synonym), or, not run by default, the A/B test
-                                    scenarios: ab-events,ab-events-db,ab-assign
+                                    scenarios: ab-events,ab-events-db,ab-assign, and outreach (issue 4)
           --creators <n>            influencer: creators seeded, allocated and scraped (a profile and a posts job each; default 2000)
           --posts-per-creator <n>   influencer: posts the Apify simulator returns per creator (default 50)
           --worker-loops <list>     influencer: Apify__Workers values to measure, each on a fresh host (default 8)
           --idle-poll-ms <n>        influencer: Apify__IdlePollInterval of the host, in ms (default 50)
           --pipeline-timeout <s>    influencer: give up waiting for the queue to drain after this long (default 600)
+          --participants <n>        outreach: participants of the measured campaign (default 100000)
           --out <file>              also write the markdown report to this file
           --baseline-db-options <s> Npgsql settings appended to the raw baselines' connection string only,
                                     to try a driver setting before proposing it (e.g. "No Reset On Close=true")
@@ -80,6 +85,7 @@ public sealed record BenchOptions
                 "--creators" => o with { Creators = Positive(Value()) },
                 "--posts-per-creator" => o with { PostsPerCreator = Positive(Value()) },
                 "--worker-loops" => o with { WorkerLoops = Counts(Value()) },
+                "--participants" => o with { Participants = int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) && p is > 0 and <= 100_000 ? p : throw new ArgumentException("--participants is a count between 1 and 100000.") },
                 "--idle-poll-ms" => o with { IdlePoll = TimeSpan.FromMilliseconds(Positive(Value())) },
                 "--pipeline-timeout" => o with { PipelineTimeout = Seconds(Value()) },
                 "--out" => o with { Output = Value() },
@@ -114,7 +120,7 @@ public sealed record BenchOptions
     private static string[] Names(string value)
     {
         var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var unknown = names.Except(AllScenarios).Except(AbEventsBench.Scenarios).ToList();
+        var unknown = names.Except(AllScenarios).Except(AbEventsBench.Scenarios).Except([Outreach]).ToList();
         return unknown.Count == 0
             ? names
             : throw new ArgumentException($"Unknown scenario(s) {string.Join(", ", unknown)}; known: {string.Join(",", AllScenarios)}.");

@@ -38,6 +38,25 @@ var ct = cts.Token;
 try
 {
     var apiDll = options.ApiDll ?? await BuildApi(options, ct);
+    if (options.Scenarios.Contains(BenchOptions.Outreach))
+    {
+        if (options.Scenarios.Length > 1)
+        {
+            throw new ArgumentException("Run the outreach scenario on its own: it needs a host of its own.");
+        }
+
+        var outreach = await OutreachBench.Run(apiDll, options, ct);
+        var text = Report.Header(options, args, "(the system's own)") + "\n" + OutreachBench.Markdown(outreach);
+        Console.WriteLine();
+        Console.WriteLine(text);
+        if (options.Output is { } outreachOutput)
+        {
+            await File.WriteAllTextAsync(outreachOutput, text, ct);
+        }
+
+        return outreach.DuplicateMessages == 0 && outreach.Sent >= outreach.Participants ? 0 : 1;
+    }
+
     (string Markdown, string PostgresVersion, bool Failed)? pipelineReport = options.Scenarios.Contains(BenchOptions.Influencer) ? await RunInfluencer(apiDll) : null;
     var httpScenarios = options.Scenarios.Where(s => s != BenchOptions.Influencer).ToArray();
     if (httpScenarios.Length == 0)
