@@ -17,6 +17,11 @@ public static class TemplateEndpoints
     {
         var templates = routes.MapGroup("/api/campaign-templates").WithTags("Campaign templates");
         templates.MapGet("/", List).RequirePermission(Permission.CampaignsRead);
+        templates.MapGet("/{id:guid}", Get).RequirePermission(Permission.CampaignsRead);
+        templates.MapPatch("/{id:guid}", Update).RequirePermission(Permission.CampaignsWrite)
+            .Audited("campaign_template", "campaign_template.update");
+        templates.MapDelete("/{id:guid}", Delete).RequirePermission(Permission.CampaignsWrite)
+            .Audited("campaign_template", "campaign_template.delete");
         templates.MapPost("/{id:guid}/instantiate", Instantiate).RequirePermission(Permission.CampaignsWrite)
             .Audited("campaign", "campaign_template.instantiate");
         routes.MapGroup("/api/campaigns").WithTags("Campaigns")
@@ -46,6 +51,65 @@ public static class TemplateEndpoints
 
         var page = await cluster.GetGrain<ICampaignTemplatesGrain>(0).List(http.Caller().OrganizationId, query);
         return TypedResults.Ok(new Page<CampaignTemplate>(page.Items, Paging.Format(page.Next)));
+    }
+
+    private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>
+        await cluster.GetGrain<ICampaignTemplatesGrain>(0).Get(http.Caller().OrganizationId, id) is { } template
+            ? TypedResults.Ok(template)
+            : Problems.NotFound("Template not found.");
+
+    /// <summary>PATCH: <c>name</c>, <c>description</c> (null clears) and <c>niche</c>; the settings change by saving a campaign again.</summary>
+    private static async Task<IResult> Update(Guid id, JsonElement body, HttpContext http, IClusterClient cluster)
+    {
+        var errors = new FieldErrors();
+        var changes = new TemplateChanges(null, null, false, null);
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("body", "Expected a JSON object.");
+        }
+        else
+        {
+            foreach (var member in body.EnumerateObject())
+            {
+                var isNull = member.Value.ValueKind == JsonValueKind.Null;
+                switch (member.Name)
+                {
+                    case "name":
+                        changes = changes with { Name = CampaignFields.Name(isNull ? null : JsonMembers.Text(member, errors), errors) };
+                        break;
+                    case "description":
+                        var description = isNull ? null : CampaignFields.Description(JsonMembers.Text(member, errors), errors);
+                        changes = description is null ? changes with { ClearDescription = true } : changes with { Description = description };
+                        break;
+                    case "niche":
+                        var niche = isNull ? null : JsonMembers.Text(member, errors);
+                        if (niche is null || !CampaignTemplate.Niches.Contains(niche))
+                        {
+                            errors.Add("niche", $"niche must be one of {string.Join(", ", CampaignTemplate.Niches)}.");
+                        }
+
+                        changes = changes with { Niche = niche };
+                        break;
+                    default:
+                        errors.Add(member.Name, $"'{member.Name}' cannot be changed: a template's name, description and niche can.");
+                        break;
+                }
+            }
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        var result = await cluster.GetGrain<ICampaignTemplatesGrain>(0).Update(http.Caller().OrganizationId, id, changes);
+        return result is { Outcome: CommandOutcome.Ok, Template: { } saved } ? TypedResults.Ok(saved) : Problems.From(result.Outcome, result.Message, null);
+    }
+
+    private static async Task<IResult> Delete(Guid id, HttpContext http, IClusterClient cluster)
+    {
+        var result = await cluster.GetGrain<ICampaignTemplatesGrain>(0).Delete(http.Caller().OrganizationId, id);
+        return result.Outcome == CommandOutcome.Ok ? TypedResults.NoContent() : Problems.From(result.Outcome, result.Message, null);
     }
 
     private static async Task<IResult> Instantiate(

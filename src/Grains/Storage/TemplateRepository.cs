@@ -68,6 +68,41 @@ public sealed class TemplateRepository(NpgsqlDataSource db)
         return t;
     }
 
+    /// <summary>Changes an organization's own template; built-ins are never matched.</summary>
+    /// <returns>The template as saved, or null when the organization has no such template of its own.</returns>
+    public async Task<CampaignTemplate?> Update(Guid organizationId, Guid id, TemplateChanges changes, DateTimeOffset now)
+    {
+        await using var cmd = db.CreateCommand($"""
+            UPDATE campaign_templates
+            SET name = coalesce($3, name),
+                description = CASE WHEN $4 THEN NULL ELSE coalesce($5, description) END,
+                niche = coalesce($6, niche),
+                updated_at = $7
+            WHERE id = $1 AND organization_id = $2
+            RETURNING {Columns}
+            """);
+        var p = cmd.Parameters;
+        p.AddWithValue(id);
+        p.AddWithValue(organizationId);
+        p.AddWithValue(NpgsqlDbType.Text, (object?)changes.Name ?? DBNull.Value);
+        p.AddWithValue(changes.ClearDescription);
+        p.AddWithValue(NpgsqlDbType.Text, (object?)changes.Description ?? DBNull.Value);
+        p.AddWithValue(NpgsqlDbType.Text, (object?)changes.Niche ?? DBNull.Value);
+        p.AddWithValue(now);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? Read(reader) : null;
+    }
+
+    /// <summary>Deletes an organization's own template; campaigns made from it keep their fields.</summary>
+    public async Task<CampaignTemplate?> Delete(Guid organizationId, Guid id)
+    {
+        await using var cmd = db.CreateCommand($"DELETE FROM campaign_templates WHERE id = $1 AND organization_id = $2 RETURNING {Columns}");
+        cmd.Parameters.AddWithValue(id);
+        cmd.Parameters.AddWithValue(organizationId);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? Read(reader) : null;
+    }
+
     /// <summary>Counts one more campaign made from the template; built-ins count across organizations.</summary>
     public async Task CountUse(Guid id)
     {

@@ -1,3 +1,4 @@
+using Campaigns.CampaignCore;
 using Campaigns.Storage;
 using Orleans.Concurrency;
 
@@ -17,6 +18,43 @@ public sealed class CampaignTemplatesGrain(TemplateRepository templates, TimePro
         var template = new CampaignTemplate(Guid.CreateVersion7(), organizationId, name, description, niche, type, settingsJson, 0, now, now);
         return templates.Insert(template);
     }
+
+    public async Task<TemplateResult> Update(Guid organizationId, Guid id, TemplateChanges changes)
+    {
+        if (await templates.Get(organizationId, id) is not { } existing)
+        {
+            return new TemplateResult(CommandOutcome.NotFound, Message: "Template not found.");
+        }
+
+        if (existing.BuiltIn)
+        {
+            return new TemplateResult(CommandOutcome.Conflict, Message: BuiltInReadOnly);
+        }
+
+        return await templates.Update(organizationId, id, changes, clock.UtcNowMicroseconds()) is { } saved
+            ? new TemplateResult(CommandOutcome.Ok, saved)
+            : new TemplateResult(CommandOutcome.NotFound, Message: "Template not found.");
+    }
+
+    public async Task<TemplateResult> Delete(Guid organizationId, Guid id)
+    {
+        if (await templates.Get(organizationId, id) is not { } existing)
+        {
+            return new TemplateResult(CommandOutcome.NotFound, Message: "Template not found.");
+        }
+
+        if (existing.BuiltIn)
+        {
+            return new TemplateResult(CommandOutcome.Conflict, Message: BuiltInReadOnly);
+        }
+
+        return await templates.Delete(organizationId, id) is { } deleted
+            ? new TemplateResult(CommandOutcome.Ok, deleted)
+            : new TemplateResult(CommandOutcome.NotFound, Message: "Template not found.");
+    }
+
+    private const string BuiltInReadOnly =
+        "Built-in templates are read-only; instantiate one and save the campaign as your own template to change it.";
 
     public Task CountUse(Guid id) => templates.CountUse(id);
 }

@@ -87,6 +87,38 @@ public sealed class TemplateTests(ApiHostFixture api) : IClassFixture<ApiHostFix
             .ExpectValidationProblem("name", "niche");
     }
 
+    [Fact]
+    public async Task Own_templates_can_be_renamed_and_deleted_built_ins_cannot()
+    {
+        var source = await api.Admin.CreateCampaign();
+        var template = await (await api.Admin.Post($"/api/campaigns/{source.Id()}/save-as-template", new { name = "Draft idea", niche = "general" }))
+            .ExpectJson(HttpStatusCode.Created);
+
+        var renamed = await (await api.Admin.Patch($"/api/campaign-templates/{template.Id()}", new { name = "Spring launch", niche = "fashion", description = (string?)null }))
+            .ExpectJson(HttpStatusCode.OK);
+        Assert.Equal("Spring launch", renamed.Str("name"));
+        Assert.Equal("fashion", renamed.Str("niche"));
+        Assert.Null(renamed["description"]);
+        var read = await (await api.Admin.Get($"/api/campaign-templates/{template.Id()}")).ExpectJson(HttpStatusCode.OK);
+        Assert.Equal("Spring launch", read.Str("name"));
+
+        await (await api.Admin.Patch($"/api/campaign-templates/{template.Id()}", new { name = "", niche = "cooking", settings = new { } }))
+            .ExpectValidationProblem("name", "niche", "settings");
+        await (await api.Admin.Patch($"/api/campaign-templates/{WorkoutChallenge}", new { name = "Mine now" })).ExpectProblem(HttpStatusCode.Conflict);
+        await (await api.Admin.Delete($"/api/campaign-templates/{WorkoutChallenge}")).ExpectProblem(HttpStatusCode.Conflict);
+
+        var (_, stranger) = await api.NewOrganization();
+        await (await stranger.Get($"/api/campaign-templates/{template.Id()}")).ExpectProblem(HttpStatusCode.NotFound);
+        await (await stranger.Patch($"/api/campaign-templates/{template.Id()}", new { name = "Stolen" })).ExpectProblem(HttpStatusCode.NotFound);
+        await (await stranger.Delete($"/api/campaign-templates/{template.Id()}")).ExpectProblem(HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await api.Admin.Delete($"/api/campaign-templates/{template.Id()}")).StatusCode);
+        await (await api.Admin.Get($"/api/campaign-templates/{template.Id()}")).ExpectProblem(HttpStatusCode.NotFound);
+        var audit = await api.Admin.AuditRows($"resource_id={template.Id()}");
+        Assert.Contains(audit, row => row!.Str("action") == "campaign_template.update");
+        Assert.Contains(audit, row => row!.Str("action") == "campaign_template.delete");
+    }
+
     private async Task<int> UsageCount(string id)
     {
         var page = await (await api.Admin.Get("/api/campaign-templates?limit=200")).ExpectJson(HttpStatusCode.OK);
