@@ -62,7 +62,7 @@ public static class TemplateEndpoints
     private static async Task<IResult> Update(Guid id, JsonElement body, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
-        var changes = new TemplateChanges(null, null, false, null);
+        var changes = new CampaignTemplateChanges(null, null, false, null);
         if (body.ValueKind != JsonValueKind.Object)
         {
             errors.Add("body", "Expected a JSON object.");

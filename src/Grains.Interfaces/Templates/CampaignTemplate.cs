@@ -54,26 +54,26 @@ public interface ICampaignTemplatesGrain : IGrainWithIntegerKey
 
     /// <summary>Renames or re-files one of the organization's own templates; built-ins answer Conflict.</summary>
     [Alias("Update")]
-    Task<TemplateResult> Update(Guid organizationId, Guid id, TemplateChanges changes);
+    Task<CampaignTemplateResult> Update(Guid organizationId, Guid id, CampaignTemplateChanges changes);
 
     /// <summary>Deletes one of the organization's own templates; built-ins answer Conflict.</summary>
     [Alias("Delete")]
-    Task<TemplateResult> Delete(Guid organizationId, Guid id);
+    Task<CampaignTemplateResult> Delete(Guid organizationId, Guid id);
 
     [Alias("CountUse")]
     Task CountUse(Guid id);
 }
 
 /// <summary>A partial update of an organization's template: null leaves a field as it is.</summary>
-[GenerateSerializer, Immutable, Alias("campaigns.TemplateChanges")]
-public sealed record TemplateChanges(
+[GenerateSerializer, Immutable, Alias("campaigns.CampaignTemplateChanges")]
+public sealed record CampaignTemplateChanges(
     [property: Id(0)] string? Name,
     [property: Id(1)] string? Description,
     [property: Id(2)] bool ClearDescription,
     [property: Id(3)] string? Niche);
 
-[GenerateSerializer, Immutable, Alias("campaigns.TemplateResult")]
-public sealed record TemplateResult(
+[GenerateSerializer, Immutable, Alias("campaigns.CampaignTemplateResult")]
+public sealed record CampaignTemplateResult(
     [property: Id(0)] CampaignCore.CommandOutcome Outcome,
     [property: Id(1)] CampaignTemplate? Template = null,
     [property: Id(2)] string? Message = null);

@@ -70,7 +70,7 @@ public sealed class TemplateRepository(NpgsqlDataSource db)
 
     /// <summary>Changes an organization's own template; built-ins are never matched.</summary>
     /// <returns>The template as saved, or null when the organization has no such template of its own.</returns>
-    public async Task<CampaignTemplate?> Update(Guid organizationId, Guid id, TemplateChanges changes, DateTimeOffset now)
+    public async Task<CampaignTemplate?> Update(Guid organizationId, Guid id, CampaignTemplateChanges changes, DateTimeOffset now)
     {
         await using var cmd = db.CreateCommand($"""
             UPDATE campaign_templates

@@ -19,38 +19,38 @@ public sealed class CampaignTemplatesGrain(TemplateRepository templates, TimePro
         return templates.Insert(template);
     }
 
-    public async Task<TemplateResult> Update(Guid organizationId, Guid id, TemplateChanges changes)
+    public async Task<CampaignTemplateResult> Update(Guid organizationId, Guid id, CampaignTemplateChanges changes)
     {
         if (await templates.Get(organizationId, id) is not { } existing)
         {
-            return new TemplateResult(CommandOutcome.NotFound, Message: "Template not found.");
+            return new CampaignTemplateResult(CommandOutcome.NotFound, Message: "Template not found.");
         }
 
         if (existing.BuiltIn)
         {
-            return new TemplateResult(CommandOutcome.Conflict, Message: BuiltInReadOnly);
+            return new CampaignTemplateResult(CommandOutcome.Conflict, Message: BuiltInReadOnly);
         }
 
         return await templates.Update(organizationId, id, changes, clock.UtcNowMicroseconds()) is { } saved
-            ? new TemplateResult(CommandOutcome.Ok, saved)
-            : new TemplateResult(CommandOutcome.NotFound, Message: "Template not found.");
+            ? new CampaignTemplateResult(CommandOutcome.Ok, saved)
+            : new CampaignTemplateResult(CommandOutcome.NotFound, Message: "Template not found.");
     }
 
-    public async Task<TemplateResult> Delete(Guid organizationId, Guid id)
+    public async Task<CampaignTemplateResult> Delete(Guid organizationId, Guid id)
     {
         if (await templates.Get(organizationId, id) is not { } existing)
         {
-            return new TemplateResult(CommandOutcome.NotFound, Message: "Template not found.");
+            return new CampaignTemplateResult(CommandOutcome.NotFound, Message: "Template not found.");
         }
 
         if (existing.BuiltIn)
         {
-            return new TemplateResult(CommandOutcome.Conflict, Message: BuiltInReadOnly);
+            return new CampaignTemplateResult(CommandOutcome.Conflict, Message: BuiltInReadOnly);
         }
 
         return await templates.Delete(organizationId, id) is { } deleted
-            ? new TemplateResult(CommandOutcome.Ok, deleted)
-            : new TemplateResult(CommandOutcome.NotFound, Message: "Template not found.");
+            ? new CampaignTemplateResult(CommandOutcome.Ok, deleted)
+            : new CampaignTemplateResult(CommandOutcome.NotFound, Message: "Template not found.");
     }
 
     private const string BuiltInReadOnly =
