@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Campaigns.Simulators.Telegram;
@@ -88,6 +89,14 @@ public sealed class TelegramIntakeTests(TelegramHostFixture telegram) : IClassFi
 
         var message = await telegram.Sink.WaitFor(m => m.TelegramUserId == user.Id, "the pushed message");
         Assert.Equal(contact.Id(), message.ContactId);
+
+        // The simulator records the delivery once the webhook has answered, which may be after the sink saw the message.
+        var answered = Stopwatch.StartNew();
+        while (!telegram.Simulator.WebhookDeliveries.Any(d => d.BotId == bot.Id && d.UpdateId == updateId) && answered.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
         Assert.Contains(telegram.Simulator.WebhookDeliveries, d => d.BotId == bot.Id && d.UpdateId == updateId && d.Status == 200);
     }
 
