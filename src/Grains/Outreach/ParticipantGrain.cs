@@ -353,8 +353,8 @@ public sealed partial class ParticipantGrain(
             return false;
         }
 
-        S.InFlightStep = step.OrderIndex;
-        await state.WriteStateAsync();
+        // The committed intent row is the in-flight mark: an attempt that finds it unfinished (this activation died
+        // before the outcome was written) turns it unknown and holds, so no separate state write is needed before the call.
 
         var text = OutreachTemplateRenderer.Render(template.Content, contact, options.Value.AiPersonalizeText);
         var result = await telegram.SendText(S.SendingAccountId, chatId, text, CancellationToken.None);
