@@ -492,7 +492,13 @@ public sealed partial class ParticipantGrain(
         await FollowReminder();
         S.Version++;
         S.UpdatedAt = clock.UtcNowMicroseconds();
-        await state.WriteOrReload();
+        // A participant that ends before it ever needed grain state (e.g. after the one step of a one-step campaign)
+        // stays only its row: a later activation initializes from the row, and its send row keeps it from sending again.
+        if (!(S.IsFinal && !state.RecordExists))
+        {
+            await state.WriteOrReload();
+        }
+
         await participants.Project(new ParticipantRow(
             CampaignId, ContactId, S.OrganizationId, S.SendingAccountId, S.ChatId, S.Status, S.CurrentStep, S.NextSendAt,
             S.LastSentAt, S.RepliedAt, S.Reason, S.Held, S.Version, S.UpdatedAt, S.Skipped));
