@@ -31,6 +31,8 @@ public sealed partial class ParticipantGrain(
 
     private bool exists;
 
+    private (ContactFacts Contact, IReadOnlyDictionary<Guid, Guid> StageByPipeline)? prefetchedFacts;
+
     private ParticipantState S => state.State;
 
     private Guid CampaignId => this.GetPrimaryKey(out _);
@@ -53,10 +55,13 @@ public sealed partial class ParticipantGrain(
         if (!state.RecordExists)
         {
             // First wake since start: the bulk materialization wrote only the row.
-            if (await participants.Get(CampaignId, ContactId) is not { } row)
+            if (await participants.GetWithFacts(CampaignId, ContactId) is not { } found)
             {
                 return;
             }
+
+            var row = found.Row;
+            prefetchedFacts = (found.Contact, found.StageByPipeline);
 
             S.OrganizationId = row.OrganizationId;
             S.SendingAccountId = row.SendingAccountId ?? Guid.Empty;
@@ -283,7 +288,10 @@ public sealed partial class ParticipantGrain(
             return false;
         }
 
-        var (contact, stages) = await participants.Facts(S.OrganizationId, ContactId);
+        // Facts read with the row at activation serve the first send only: a send can create a lead, which a later
+        // step's stage conditions must see.
+        var (contact, stages) = prefetchedFacts ?? await participants.Facts(S.OrganizationId, ContactId);
+        prefetchedFacts = null;
         if (!StepConditionEvaluator.ShouldSend(step.Conditions, new ParticipantFacts(S.RepliedAt is not null, contact, stages)))
         {
             // Seed §3.5: skipped without a send and without an outreach_sends row; the next step counts from the last send.

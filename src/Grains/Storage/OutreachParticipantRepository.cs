@@ -14,6 +14,13 @@ public sealed class OutreachParticipantRepository(NpgsqlDataSource db)
         "campaign_id, contact_id, organization_id, sending_account_id, chat_id, status, current_step, next_send_at, " +
         "last_sent_at, replied_at, reason, (metadata ? 'held') AS held, version, updated_at";
 
+    /// <summary><see cref="Columns"/> of the table aliased <c>o</c>, for queries that join it.</summary>
+    private const string QualifiedColumns =
+        "o.campaign_id, o.contact_id, o.organization_id, o.sending_account_id, o.chat_id, o.status, o.current_step, o.next_send_at, " +
+        "o.last_sent_at, o.replied_at, o.reason, (o.metadata ? 'held') AS held, o.version, o.updated_at";
+
+    private const int RowColumnCount = 14;
+
     /// <summary>Why a contact picked without a Telegram id is bounced at start (a filter leaves such contacts out).</summary>
     public const string NoTelegramReason =
         "The contact has no Telegram id: a bot can only write to people who started it or whom it met in a group.";
@@ -172,12 +179,29 @@ public sealed class OutreachParticipantRepository(NpgsqlDataSource db)
         return await cmd.ExecuteNonQueryAsync();
     }
 
-    public async Task<ParticipantRow?> Get(Guid campaignId, Guid contactId)
+    /// <summary>
+    /// The participant's row and its contact's facts in one statement: what a participant's first activation reads
+    /// before its first send (the facts then serve that send's conditions and placeholders).
+    /// </summary>
+    public async Task<(ParticipantRow Row, ContactFacts Contact, IReadOnlyDictionary<Guid, Guid> StageByPipeline)?> GetWithFacts(Guid campaignId, Guid contactId)
     {
-        await using var cmd = db.CreateCommand($"SELECT {Columns} FROM outreach_participants WHERE campaign_id = $1 AND contact_id = $2");
+        await using var cmd = db.CreateCommand($"""
+            SELECT {QualifiedColumns}, {FactsColumns}
+            FROM outreach_participants o
+            LEFT JOIN crm_contacts c ON c.id = o.contact_id AND c.organization_id = o.organization_id
+            LEFT JOIN crm_companies co ON co.id = c.company_id
+            WHERE o.campaign_id = $1 AND o.contact_id = $2
+            """);
         cmd.Parameters.AddWithValue(campaignId);
         cmd.Parameters.AddWithValue(contactId);
-        return (await Read(cmd)).SingleOrDefault();
+        await using var r = await cmd.ExecuteReaderAsync();
+        if (!await r.ReadAsync())
+        {
+            return null;
+        }
+
+        var (contact, stages) = ReadFacts(r, RowColumnCount);
+        return (ReadRow(r), contact, stages);
     }
 
     /// <summary>Writes the grain's view of the participant unless the row already holds a newer version.</summary>
@@ -230,25 +254,36 @@ public sealed class OutreachParticipantRepository(NpgsqlDataSource db)
     /// <summary>What conditions and templates read: the contact (with its company's name) and its stage per pipeline.</summary>
     public async Task<(ContactFacts Contact, IReadOnlyDictionary<Guid, Guid> StageByPipeline)> Facts(Guid organizationId, Guid contactId)
     {
-        await using var cmd = db.CreateCommand("""
-            SELECT c.first_name, c.last_name, c.email, c.phone, c.telegram_id, co.name,
-                   (SELECT coalesce(array_agg(l.pipeline_id), '{}') FROM crm_leads l WHERE l.contact_id = c.id),
-                   (SELECT coalesce(array_agg(l.stage_id), '{}') FROM crm_leads l WHERE l.contact_id = c.id)
+        await using var cmd = db.CreateCommand($"""
+            SELECT {FactsColumns}
             FROM crm_contacts c LEFT JOIN crm_companies co ON co.id = c.company_id
             WHERE c.id = $1 AND c.organization_id = $2
             """);
         cmd.Parameters.AddWithValue(contactId);
         cmd.Parameters.AddWithValue(organizationId);
         await using var r = await cmd.ExecuteReaderAsync();
-        if (!await r.ReadAsync())
+        return await r.ReadAsync() ? ReadFacts(r, 0) : (ContactFacts.Unknown, new Dictionary<Guid, Guid>());
+    }
+
+    private const string FactsColumns = """
+        c.id, c.first_name, c.last_name, c.email, c.phone, c.telegram_id, co.name,
+        (SELECT coalesce(array_agg(l.pipeline_id), '{}') FROM crm_leads l WHERE l.contact_id = c.id),
+        (SELECT coalesce(array_agg(l.stage_id), '{}') FROM crm_leads l WHERE l.contact_id = c.id)
+        """;
+
+    /// <summary>The facts at <paramref name="offset"/> (the columns of <see cref="FactsColumns"/>); a missing contact is Unknown.</summary>
+    private static (ContactFacts Contact, IReadOnlyDictionary<Guid, Guid> StageByPipeline) ReadFacts(NpgsqlDataReader r, int offset)
+    {
+        if (r.IsDBNull(offset))
         {
             return (ContactFacts.Unknown, new Dictionary<Guid, Guid>());
         }
 
         var contact = new ContactFacts(
-            Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3), r.IsDBNull(4) ? null : r.GetInt64(4), Text(r, 5));
-        var pipelines = r.GetFieldValue<Guid[]>(6);
-        var stages = r.GetFieldValue<Guid[]>(7);
+            Text(r, offset + 1), Text(r, offset + 2), Text(r, offset + 3), Text(r, offset + 4),
+            r.IsDBNull(offset + 5) ? null : r.GetInt64(offset + 5), Text(r, offset + 6));
+        var pipelines = r.GetFieldValue<Guid[]>(offset + 7);
+        var stages = r.GetFieldValue<Guid[]>(offset + 8);
         var byPipeline = new Dictionary<Guid, Guid>();
         for (var i = 0; i < pipelines.Length; i++)
         {
@@ -462,24 +497,26 @@ public sealed class OutreachParticipantRepository(NpgsqlDataSource db)
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync())
         {
-            rows.Add(new ParticipantRow(
-                r.GetGuid(0), r.GetGuid(1), r.GetGuid(2),
-                r.IsDBNull(3) ? null : r.GetGuid(3),
-                r.IsDBNull(4) ? null : r.GetInt64(4),
-                DbNames.From<ParticipantStatus>(r.GetString(5)),
-                r.GetInt32(6),
-                r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7),
-                r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8),
-                r.IsDBNull(9) ? null : r.GetFieldValue<DateTimeOffset>(9),
-                Text(r, 10),
-                r.GetBoolean(11),
-                r.GetInt64(12),
-                r.GetFieldValue<DateTimeOffset>(13),
-                []));
+            rows.Add(ReadRow(r));
         }
 
         return rows;
     }
+
+    private static ParticipantRow ReadRow(NpgsqlDataReader r) => new(
+        r.GetGuid(0), r.GetGuid(1), r.GetGuid(2),
+        r.IsDBNull(3) ? null : r.GetGuid(3),
+        r.IsDBNull(4) ? null : r.GetInt64(4),
+        DbNames.From<ParticipantStatus>(r.GetString(5)),
+        r.GetInt32(6),
+        r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7),
+        r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8),
+        r.IsDBNull(9) ? null : r.GetFieldValue<DateTimeOffset>(9),
+        Text(r, 10),
+        r.GetBoolean(11),
+        r.GetInt64(12),
+        r.GetFieldValue<DateTimeOffset>(13),
+        []);
 }
 
 /// <summary>One row of <c>outreach_participants</c> as the grain writes it.</summary>
