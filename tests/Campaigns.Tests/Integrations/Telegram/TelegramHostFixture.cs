@@ -91,34 +91,11 @@ public sealed class TelegramHostFixture(PostgresFixture postgres) : IAsyncLifeti
     }
 
     /// <summary>Runs SQL against the test database (for facts other engineers' code writes, such as outreach_sends).</summary>
-    public async Task Sql(string sql, params object[] parameters)
-    {
-        await using var db = NpgsqlDataSource.Create(postgres.ConnectionString);
-        await using var cmd = db.CreateCommand(sql);
-        foreach (var parameter in parameters)
-        {
-            cmd.Parameters.AddWithValue(parameter);
-        }
-
-        await cmd.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-    }
+    public Task Sql(string sql, params object[] parameters) => TestDatabase.Execute(sql, parameters);
 
     /// <summary>Polls until <paramref name="reached"/> holds, failing with <paramref name="what"/> after <see cref="Deadline"/>.</summary>
-    public static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> reached, string what)
-    {
-        var deadline = DateTimeOffset.UtcNow + Deadline;
-        while (true)
-        {
-            var value = await read();
-            if (reached(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"Timed out after {Deadline} waiting for {what}; last seen: {value}");
-            await Task.Delay(TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken);
-        }
-    }
+    public static Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> reached, string what) =>
+        Waiting.Eventually(read, reached, what, Deadline);
 
     public async ValueTask DisposeAsync()
     {
