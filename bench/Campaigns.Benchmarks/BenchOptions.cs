@@ -23,6 +23,7 @@ public sealed record BenchOptions
     public string? Repository { get; init; }
     public bool NoBuild { get; init; }
     public bool KeepData { get; init; }
+    public bool PgStatements { get; init; }
     public bool Help { get; init; }
     public int Creators { get; init; } = 2_000;
     public int PostsPerCreator { get; init; } = 50;
@@ -65,6 +66,9 @@ public sealed record BenchOptions
           --api-dll <path>          run this Campaigns.Api.dll instead of src/Api/bin/Release/*/Campaigns.Api.dll
           --repo <path>             repository root (default: found upwards from the current folder)
           --keep-data               keep the temporary PostgreSQL data folder
+          --pg-statements           influencer: load pg_stat_statements in the host's PostgreSQL and list the
+                                    statements that took the most time during the pipeline (a profiling aid: the
+                                    extension's own bookkeeping costs a little)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -95,6 +99,7 @@ public sealed record BenchOptions
                 "--repo" => o with { Repository = Path.GetFullPath(Value()) },
                 "--no-build" => o with { NoBuild = true },
                 "--keep-data" => o with { KeepData = true },
+                "--pg-statements" => o with { PgStatements = true },
                 "-h" or "--help" => o with { Help = true },
                 var other => throw new ArgumentException($"Unknown option '{other}'."),
             };

@@ -6,28 +6,71 @@ using NpgsqlTypes;
 
 namespace Campaigns.Benchmarks;
 
+/// <summary>How the raw baseline writes a creator's posts.</summary>
+public enum RawUpsertForm
+{
+    /// <summary>One single-row upsert per post, the creator's posts in one <see cref="NpgsqlBatch"/>, unprepared.</summary>
+    Batched,
+
+    /// <summary>The same batch, prepared (parsed and planned once per connection).</summary>
+    BatchedPrepared,
+
+    /// <summary>The product's own statement (<see cref="PostUpsertBatch"/>): one multi-row upsert per creator.</summary>
+    ProductStatement,
+}
+
 /// <summary>Posts per second of the raw baseline, and the CPU it used.</summary>
-public sealed record RawUpsertResult(int Concurrency, bool Prepared, long Posts, TimeSpan Elapsed, CpuUse Cpu)
+public sealed record RawUpsertResult(int Concurrency, RawUpsertForm Form, long Posts, TimeSpan Elapsed, CpuUse Cpu)
 {
     public double PostsPerSecond => Posts / Elapsed.TotalSeconds;
 }
 
 /// <summary>
-/// The influencer scenario's baseline: the same posts, already mapped, upserted with plain Npgsql the way
-/// <c>PostRepository.Upsert</c> stores a scrape (the same statement and ON CONFLICT, one <see cref="NpgsqlBatch"/> per
-/// creator's posts in key order, RETURNING id), by <c>concurrency</c> connections, into an organization of its own.
-/// No queue, no HTTP, no JSON: what the database alone allows. Run unprepared (as the product's upsert was) and
-/// prepared (the statement parsed and planned once per connection).
+/// The influencer scenario's baseline: the same posts, already mapped, upserted with plain Npgsql (the same columns and
+/// ON CONFLICT rule as the product, RETURNING id), by <c>concurrency</c> connections, into an organization of its own.
+/// No queue, no HTTP, no JSON: what the database alone allows. The issue's yardstick is the batched single-row form
+/// (<see cref="RawUpsertForm.Batched"/>, <see cref="RawUpsertForm.BatchedPrepared"/>: how the product stored a scrape
+/// until it moved to one multi-row statement); <see cref="RawUpsertForm.ProductStatement"/> is that statement alone.
 /// </summary>
 public static class RawPostUpsert
 {
-    // The product's own statement: the baseline must cost the database exactly what the product's does.
-    private const string UpsertPost = Campaigns.Storage.PostRepository.UpsertPost;
+    /// <summary>The single-row upsert of one post; the product's multi-row statement sets the same columns the same way.</summary>
+    private const string UpsertPost = """
+        INSERT INTO posts (id, organization_id, creator_profile_id, platform, platform_post_id, url, author_username,
+            title, caption, hashtags, mentions, links, content_type, media_urls, published_at,
+            likes, comments, shares, views, reach, impressions, engagement_rate, followers_at_scrape, raw,
+            first_seen_at, last_scraped_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
+            $24::jsonb, $25, $25)
+        ON CONFLICT (organization_id, platform, platform_post_id) DO UPDATE SET
+            creator_profile_id = coalesce(EXCLUDED.creator_profile_id, posts.creator_profile_id),
+            url = coalesce(EXCLUDED.url, posts.url),
+            author_username = coalesce(EXCLUDED.author_username, posts.author_username),
+            title = coalesce(EXCLUDED.title, posts.title),
+            caption = coalesce(EXCLUDED.caption, posts.caption),
+            hashtags = EXCLUDED.hashtags,
+            mentions = EXCLUDED.mentions,
+            links = EXCLUDED.links,
+            content_type = coalesce(EXCLUDED.content_type, posts.content_type),
+            media_urls = EXCLUDED.media_urls,
+            published_at = coalesce(EXCLUDED.published_at, posts.published_at),
+            likes = coalesce(EXCLUDED.likes, posts.likes),
+            comments = coalesce(EXCLUDED.comments, posts.comments),
+            shares = coalesce(EXCLUDED.shares, posts.shares),
+            views = coalesce(EXCLUDED.views, posts.views),
+            reach = coalesce(EXCLUDED.reach, posts.reach),
+            impressions = coalesce(EXCLUDED.impressions, posts.impressions),
+            engagement_rate = coalesce(EXCLUDED.engagement_rate, posts.engagement_rate),
+            followers_at_scrape = coalesce(EXCLUDED.followers_at_scrape, posts.followers_at_scrape),
+            raw = EXCLUDED.raw,
+            last_scraped_at = EXCLUDED.last_scraped_at
+        RETURNING id
+        """;
 
     /// <summary>Upserts every creator's posts (one batch per creator) with <paramref name="concurrency"/> connections.</summary>
     public static async Task<RawUpsertResult> Run(
         NpgsqlDataSource db, Guid organizationId, IReadOnlyList<(Guid ProfileId, IReadOnlyList<ScrapedPost> Posts)> scrapes,
-        int concurrency, bool prepared, CpuMeter meter, CancellationToken cancellationToken)
+        int concurrency, RawUpsertForm form, CpuMeter meter, CancellationToken cancellationToken)
     {
         var next = -1;
         long posts = 0;
@@ -39,11 +82,21 @@ public static class RawPostUpsert
             while ((i = Interlocked.Increment(ref next)) < scrapes.Count)
             {
                 var (profileId, batchPosts) = scrapes[i];
-                Interlocked.Add(ref posts, await Upsert(db, organizationId, profileId, batchPosts, prepared, cancellationToken));
+                Interlocked.Add(ref posts, form == RawUpsertForm.ProductStatement
+                    ? await UpsertAsProduct(db, organizationId, profileId, batchPosts, cancellationToken)
+                    : await Upsert(db, organizationId, profileId, batchPosts, form == RawUpsertForm.BatchedPrepared, cancellationToken));
             }
         }, cancellationToken)));
         clock.Stop();
-        return new RawUpsertResult(concurrency, prepared, posts, clock.Elapsed, CpuMeter.Between(start, meter.Take()));
+        return new RawUpsertResult(concurrency, form, posts, clock.Elapsed, CpuMeter.Between(start, meter.Take()));
+    }
+
+    private static async Task<int> UpsertAsProduct(NpgsqlDataSource db, Guid organizationId, Guid profileId, IReadOnlyList<ScrapedPost> posts, CancellationToken cancellationToken)
+    {
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(PostUpsertBatch.Command(organizationId, profileId, posts, PostgresTime.Truncate(DateTimeOffset.UtcNow)));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return (await PostUpsertBatch.ReadIds(reader, posts, cancellationToken)).Length;
     }
 
     private static async Task<int> Upsert(NpgsqlDataSource db, Guid organizationId, Guid profileId, IReadOnlyList<ScrapedPost> posts, bool prepared, CancellationToken cancellationToken)

@@ -13,42 +13,6 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
     /// <summary>The verdict column of a post a person added that matching has not looked at yet (read as no verdict).</summary>
     private const string NotEvaluated = "not_evaluated";
 
-    // On conflict the latest scrape wins, except that a field this scrape did not report (null) keeps the last known
-    // value: an actor that omits shares once must not turn a known count into "unknown". Captions and tag arrays are
-    // replaced outright because creators edit them, sometimes adding the campaign hashtag after publishing.
-    /// <summary>The statement storing one scraped post; public so the benchmark's raw baseline costs the database exactly the same.</summary>
-    public const string UpsertPost = """
-        INSERT INTO posts (id, organization_id, creator_profile_id, platform, platform_post_id, url, author_username,
-            title, caption, hashtags, mentions, links, content_type, media_urls, published_at,
-            likes, comments, shares, views, reach, impressions, engagement_rate, followers_at_scrape, raw,
-            first_seen_at, last_scraped_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-            $24::jsonb, $25, $25)
-        ON CONFLICT (organization_id, platform, platform_post_id) DO UPDATE SET
-            creator_profile_id = coalesce(EXCLUDED.creator_profile_id, posts.creator_profile_id),
-            url = coalesce(EXCLUDED.url, posts.url),
-            author_username = coalesce(EXCLUDED.author_username, posts.author_username),
-            title = coalesce(EXCLUDED.title, posts.title),
-            caption = coalesce(EXCLUDED.caption, posts.caption),
-            hashtags = EXCLUDED.hashtags,
-            mentions = EXCLUDED.mentions,
-            links = EXCLUDED.links,
-            content_type = coalesce(EXCLUDED.content_type, posts.content_type),
-            media_urls = EXCLUDED.media_urls,
-            published_at = coalesce(EXCLUDED.published_at, posts.published_at),
-            likes = coalesce(EXCLUDED.likes, posts.likes),
-            comments = coalesce(EXCLUDED.comments, posts.comments),
-            shares = coalesce(EXCLUDED.shares, posts.shares),
-            views = coalesce(EXCLUDED.views, posts.views),
-            reach = coalesce(EXCLUDED.reach, posts.reach),
-            impressions = coalesce(EXCLUDED.impressions, posts.impressions),
-            engagement_rate = coalesce(EXCLUDED.engagement_rate, posts.engagement_rate),
-            followers_at_scrape = coalesce(EXCLUDED.followers_at_scrape, posts.followers_at_scrape),
-            raw = EXCLUDED.raw,
-            last_scraped_at = EXCLUDED.last_scraped_at
-        RETURNING id
-        """;
-
     /// <summary>
     /// Stores a whole scrape in one round trip and one transaction: new posts inserted, known ones refreshed, never a
     /// duplicate (the key is organization, platform and platform post id).
@@ -62,39 +26,13 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
             return [];
         }
 
-        var now = clock.UtcNowMicroseconds();
-        // Rows are written in key order so two concurrent scrapes of one profile lock them in the same order, not
-        // into a deadlock; the ids are then put back in the caller's order.
-        var order = Enumerable.Range(0, posts.Count)
-            .OrderBy(i => DbNames.Of(posts[i].Platform), StringComparer.Ordinal)
-            .ThenBy(i => posts[i].PlatformPostId, StringComparer.Ordinal)
-            .ToArray();
-
-        // Without an explicit transaction Npgsql runs a batch as one implicit transaction: all or nothing.
-        await using var connection = await db.OpenConnectionAsync();
-        await using var batch = new NpgsqlBatch(connection);
+        // Without an explicit transaction Npgsql runs a batch as one implicit transaction: the commit setting applies.
+        await using var batch = db.CreateBatch();
         batch.BatchCommands.Add(AsynchronousCommit.Command());
-        foreach (var i in order)
-        {
-            batch.BatchCommands.Add(UpsertCommand(organizationId, creatorProfileId, posts[i], now));
-        }
-
-        // Prepared: every command of the batch is the same statement, so PostgreSQL parses and plans it once per pooled
-        // connection instead of once per post. In the influencer benchmark (docs/BENCHMARKS.md) the same batches ran about
-        // twice as fast prepared. A connection that has prepared it already does no extra round trip here.
-        await batch.PrepareAsync();
-
-        var ids = new Guid[posts.Count];
+        batch.BatchCommands.Add(PostUpsertBatch.Command(organizationId, creatorProfileId, posts, clock.UtcNowMicroseconds()));
         await using var reader = await batch.ExecuteReaderAsync();
         await reader.NextResultAsync(); // past the commit setting
-        foreach (var i in order)
-        {
-            await reader.ReadAsync();
-            ids[i] = reader.GetGuid(0);
-            await reader.NextResultAsync();
-        }
-
-        return ids;
+        return await PostUpsertBatch.ReadIds(reader, posts);
     }
 
     /// <summary>
@@ -299,37 +237,5 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.AddWithValue(campaignPostId);
         await using var row = await cmd.ExecuteReaderAsync();
         return await row.ReadAsync() ? (row.GetGuid(0), row.GetGuid(1)) : null;
-    }
-
-    private static NpgsqlBatchCommand UpsertCommand(Guid organizationId, Guid? creatorProfileId, ScrapedPost post, DateTimeOffset now)
-    {
-        var command = new NpgsqlBatchCommand(UpsertPost);
-        var p = command.Parameters;
-        p.AddWithValue(Guid.CreateVersion7());
-        p.AddWithValue(organizationId);
-        p.AddWithValue(NpgsqlDbType.Uuid, creatorProfileId is { } profile ? profile : DBNull.Value);
-        p.AddWithValue(DbNames.Of(post.Platform));
-        p.AddWithValue(post.PlatformPostId);
-        p.AddText(post.Url);
-        p.AddText(post.AuthorUsername);
-        p.AddText(post.Title);
-        p.AddText(post.Text);
-        p.AddTexts(post.Hashtags);
-        p.AddTexts(post.Mentions);
-        p.AddTexts(post.Links);
-        p.AddText(post.ContentType);
-        p.AddTexts(post.MediaUrls);
-        p.AddWithValue(NpgsqlDbType.TimestampTz, post.PostedAt is { } posted ? PostgresTime.Truncate(posted) : DBNull.Value);
-        p.AddCount(post.Likes);
-        p.AddCount(post.Comments);
-        p.AddCount(post.Shares);
-        p.AddCount(post.Views);
-        p.AddCount(post.Reach);
-        p.AddCount(post.Impressions);
-        p.AddWithValue(NpgsqlDbType.Double, post.EngagementRate is { } rate ? rate : DBNull.Value);
-        p.AddCount(post.FollowersAtScrape);
-        p.AddText(post.RawJson);
-        p.AddWithValue(now);
-        return command;
     }
 }

@@ -4,7 +4,7 @@ using NpgsqlTypes;
 
 namespace Campaigns.Storage;
 
-/// <summary>How a <see cref="ScrapedPost"/> becomes <c>posts</c> parameters and comes back from a row, defined once.</summary>
+/// <summary>How a <see cref="ScrapedPost"/> comes back from a <c>posts</c> row, defined once.</summary>
 internal static class PostRows
 {
     /// <summary>The columns <see cref="Read"/> expects, in order, for a query that aliases <c>posts</c> as <c>p</c>.</summary>
@@ -43,15 +43,6 @@ internal static class PostRows
         row.IsDBNull(first + 18) ? null : row.GetFieldValue<DateTimeOffset>(first + 18),
         Count(row, first + 19),
         row.GetString(first + 20));
-
-    public static void AddText(this NpgsqlParameterCollection p, string? value) =>
-        p.AddWithValue(NpgsqlDbType.Text, (object?)value ?? DBNull.Value);
-
-    public static void AddCount(this NpgsqlParameterCollection p, long? value) =>
-        p.AddWithValue(NpgsqlDbType.Bigint, value is { } known ? known : DBNull.Value);
-
-    public static void AddTexts(this NpgsqlParameterCollection p, IEnumerable<string> values) =>
-        p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Text, values.ToArray());
 
     private static string? Text(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
 

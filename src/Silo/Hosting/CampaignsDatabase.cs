@@ -33,7 +33,7 @@ public sealed class CampaignsDatabase : IAsyncDisposable
             logger.LogInformation("ConnectionStrings__Campaigns is not set: starting a local PostgreSQL in {DataDirectory}", Path.GetFullPath(dataDirectory));
             local = await LocalPostgres.Start(
                 dataDirectory, configuration["LocalPostgres:BinDirectory"], configuration["LocalPostgres:Database"] ?? "campaigns",
-                durable: true, deleteOnDispose: false, cancellationToken);
+                durable: true, deleteOnDispose: false, cancellationToken, configuration["LocalPostgres:ServerOptions"]);
             connectionString = local.ConnectionString;
             logger.LogInformation("Local PostgreSQL listening on 127.0.0.1:{Port}", local.Port);
         }

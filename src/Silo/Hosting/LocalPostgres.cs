@@ -49,8 +49,13 @@ public sealed partial class LocalPostgres : IAsyncDisposable
 
     /// <param name="durable">False turns fsync off: for throwaway test clusters only.</param>
     /// <param name="deleteOnDispose">Removes the data folder after stopping: for throwaway test clusters only.</param>
+    /// <param name="serverOptions">
+    /// More server settings for the start, as <c>postgres</c> takes them (<c>-c name=value …</c>), for example
+    /// <c>-c shared_preload_libraries=pg_stat_statements</c> to see which statements cost the time.
+    /// </param>
     public static async Task<LocalPostgres> Start(
-        string dataDirectory, string? binDirectory, string database, bool durable, bool deleteOnDispose, CancellationToken cancellationToken = default)
+        string dataDirectory, string? binDirectory, string database, bool durable, bool deleteOnDispose, CancellationToken cancellationToken = default,
+        string? serverOptions = null)
     {
         if (!DatabaseName().IsMatch(database))
         {
@@ -80,6 +85,11 @@ public sealed partial class LocalPostgres : IAsyncDisposable
         if (!durable)
         {
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        }
+
+        if (!string.IsNullOrWhiteSpace(serverOptions))
+        {
+            options += " " + serverOptions.Trim();
         }
 
         // setsid keeps the server out of our process group, so Ctrl+C reaches only us and we stop it in order.

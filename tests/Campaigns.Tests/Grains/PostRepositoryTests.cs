@@ -64,6 +64,42 @@ public sealed class PostRepositoryTests(PostgresFixture postgres, ITestOutputHel
     }
 
     [Fact]
+    public async Task Tags_with_quotes_backslashes_commas_and_braces_are_stored_exactly()
+    {
+        // The multi-row upsert carries each post's tags as an array literal: every character that literal syntax gives
+        // a meaning to must come back as it went in.
+        string[] hashtags = ["plain", "with \"quote\"", "back\\slash", "a,b", "{brace}", "NULL", " spaced ", "日本語", ""];
+        var platformId = NewPostId();
+        var post = Post(platformId) with { Hashtags = hashtags, Mentions = ["x\\\"y"], Links = [], MediaUrls = ["https://cdn.example/a?b=c,d"] };
+
+        var ids = await Posts.Upsert(Org, null, [post]);
+        var allocation = Guid.CreateVersion7();
+        await Posts.RecordMatches(Org, allocation, Guid.CreateVersion7(), [(ids[0], Matched)]);
+
+        var stored = (await Listed(allocation, ids[0])).Post;
+        Assert.Equal(hashtags, stored.Hashtags);
+        Assert.Equal(["x\\\"y"], stored.Mentions);
+        Assert.Empty(stored.Links);
+        Assert.Equal(["https://cdn.example/a?b=c,d"], stored.MediaUrls);
+    }
+
+    [Fact]
+    public async Task A_scrape_that_repeats_a_post_stores_it_once_with_its_last_occurrence()
+    {
+        var repeated = NewPostId();
+        var other = NewPostId();
+
+        var ids = await Posts.Upsert(Org, null, [Post(repeated, likes: 1), Post(other, likes: 7), Post(repeated, likes: 2)]);
+
+        Assert.Equal(ids[0], ids[2]);
+        Assert.NotEqual(ids[0], ids[1]);
+        var allocation = Guid.CreateVersion7();
+        await Posts.RecordMatches(Org, allocation, Guid.CreateVersion7(), [(ids[0], Matched), (ids[1], Matched)]);
+        Assert.Equal(2L, (await Listed(allocation, ids[0])).Post.Likes);
+        Assert.Equal(7L, (await Listed(allocation, ids[1])).Post.Likes);
+    }
+
+    [Fact]
     public async Task A_two_thousand_post_scrape_is_stored_in_one_batch_with_one_id_per_post()
     {
         var scrape = Enumerable.Range(0, 2_000).Select(i => Post(NewPostId(), likes: i, comments: 1, reach: 10 * i)).ToList();
