@@ -26,6 +26,7 @@ public sealed record PipelineRun(
     RawUpsertResult Raw,
     RawUpsertResult RawPrepared,
     RawUpsertResult RawProduct,
+    WalUse Wal,
     JobTimings Timings,
     IReadOnlyList<(string Bucket, double Backends)> DatabaseActivity,
     double ApifyRoundTripMillis,
@@ -181,6 +182,7 @@ public static class InfluencerPipeline
             await PgStatements.Reset(db, ct);
         }
 
+        var walStart = await WalUse.Take(db, ct);
         var cpuStart = meter.Take();
         var enqueuedAt = DateTimeOffset.UtcNow;
         var jobs = await driver.Start(organizationId, seeded, options.PostsPerCreator, ct);
@@ -205,6 +207,7 @@ public static class InfluencerPipeline
         }
 
         var cpu = CpuMeter.Between(cpuStart, meter.Take());
+        var wal = (await WalUse.Take(db, ct)).Since(walStart);
         await sampling.CancelAsync();
         if (options.PgStatements)
         {
@@ -247,7 +250,7 @@ public static class InfluencerPipeline
         }
 
         var version = await ScalarOrNull<string>(db, "SELECT current_setting('server_version') WHERE $1::uuid IS NOT NULL", organizationId, ct) ?? "?";
-        return new PipelineRun(loops, jobs, state.Completed, state.Failed, posts, elapsed, cpu, raw, rawPrepared, rawProduct, timings, activity, roundTrip, firstError, version);
+        return new PipelineRun(loops, jobs, state.Completed, state.Failed, posts, elapsed, cpu, raw, rawPrepared, rawProduct, wal, timings, activity, roundTrip, firstError, version);
     }
 
     public static string Markdown(IReadOnlyList<PipelineRun> runs, BenchOptions options, double mappingMicros, string driver)
@@ -277,6 +280,14 @@ public static class InfluencerPipeline
         foreach (var r in runs)
         {
             sb.AppendLine(ci, $"- {r.Loops} loop(s): {string.Join("; ", r.DatabaseActivity.Take(8).Select(a => $"{a.Bucket} {a.Backends:F2}"))}");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("WAL during the pipeline (`pg_stat_wal`, `pg_stat_bgwriter`): a checkpoint in the measured stretch makes the first change of every page write a full-page image, which moves these figures from run to run:");
+        sb.AppendLine();
+        foreach (var r in runs)
+        {
+            sb.AppendLine(ci, $"- {r.Loops} loop(s): {r.Wal.Bytes / (double)Math.Max(1, r.Posts):N0} bytes and {r.Wal.Records / (double)Math.Max(1, r.Posts):F1} records per post, {r.Wal.FullPageImages:N0} full-page images, {r.Wal.Checkpoints} checkpoint(s) started");
         }
 
         foreach (var r in runs.Where(r => r.FirstError is not null))

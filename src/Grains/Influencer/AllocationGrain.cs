@@ -200,8 +200,8 @@ public sealed partial class AllocationGrain(
         }
 
         var matcher = new PostMatcher(S.Campaign.TrackingConfig, new CampaignPeriod(S.Campaign.StartDate, S.Campaign.EndDate));
-        await posts.RecordMatches(organizationId, Id, S.CampaignId, scraped.Select(stored => (stored.Id, matcher.Match(stored.Post))));
-        await Recompute(clock.UtcNowMicroseconds());
+        var counted = await posts.RecordMatches(organizationId, Id, S.CampaignId, scraped.Select(stored => (stored.Id, matcher.Match(stored.Post))));
+        await Recompute(counted, clock.UtcNowMicroseconds());
         LogScrapeMatched(logger, Id, jobId, scraped.Count, S.Metrics.PostsCount);
     }
 
@@ -212,7 +212,7 @@ public sealed partial class AllocationGrain(
             return new AllocationPostResult(CommandOutcome.NotFound, Message: "Post not found.");
         }
 
-        await Recompute(S.Metrics.LastCollectedAt ?? clock.UtcNowMicroseconds());
+        await Recompute(await posts.MatchedPostsForMetrics(Id), S.Metrics.LastCollectedAt ?? clock.UtcNowMicroseconds());
         var post = await posts.GetDetection(organizationId, campaignPostId);
         return post is null
             ? new AllocationPostResult(CommandOutcome.NotFound, Message: "Post not found.")
@@ -245,9 +245,9 @@ public sealed partial class AllocationGrain(
         }
     }
 
-    private async Task Recompute(DateTimeOffset collectedAt)
+    private async Task Recompute(IReadOnlyList<ScrapedPost> counted, DateTimeOffset collectedAt)
     {
-        var metrics = AllocationMetricsCalculator.Compute(await posts.MatchedPostsForMetrics(Id), collectedAt);
+        var metrics = AllocationMetricsCalculator.Compute(counted, collectedAt);
         var status = S.Status == AllocationStatus.Accepted && metrics.PostsCount > 0 ? AllocationStatus.Active : S.Status;
         if (metrics == S.Metrics && status == S.Status)
         {

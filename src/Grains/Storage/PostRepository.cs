@@ -40,23 +40,38 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
     /// gets the new verdict, confidence and signals, but its decision stays exactly as a person set it. Posts of another
     /// organization are ignored.
     /// </summary>
-    public async Task RecordMatches(Guid organizationId, Guid allocationId, Guid campaignId, IEnumerable<(Guid PostId, MatchResult Match)> matches)
+    /// <returns>The posts the allocation's metrics now count (as <see cref="MatchedPostsForMetrics"/>), read in the same round trip.</returns>
+    public async Task<IReadOnlyList<ScrapedPost>> RecordMatches(
+        Guid organizationId, Guid allocationId, Guid campaignId, IEnumerable<(Guid PostId, MatchResult Match)> matches)
     {
         // One row per post: a statement may not update the same row twice, and the last verdict is the current one.
         var rows = matches.GroupBy(m => m.PostId).Select(g => g.Last()).OrderBy(m => m.PostId).ToList();
-        if (rows.Count == 0)
+        await using var batch = db.CreateBatch();
+        if (rows.Count > 0)
         {
-            return;
+            batch.BatchCommands.Add(AsynchronousCommit.Command());
+            batch.BatchCommands.Add(RecordMatchesCommand(organizationId, allocationId, campaignId, rows));
         }
 
-        await using var batch = db.CreateBatch();
-        batch.BatchCommands.Add(AsynchronousCommit.Command());
+        batch.BatchCommands.Add(CountedPostsCommand(allocationId));
+        await using var reader = await batch.ExecuteReaderAsync();
+        if (rows.Count > 0)
+        {
+            // Past the commit setting's row; the insert returns no result set, so the next one is the counted posts.
+            await reader.NextResultAsync();
+        }
+
+        return await ReadCountedPosts(reader);
+    }
+
+    private NpgsqlBatchCommand RecordMatchesCommand(Guid organizationId, Guid allocationId, Guid campaignId, List<(Guid PostId, MatchResult Match)> rows)
+    {
         var cmd = new NpgsqlBatchCommand("""
             INSERT INTO campaign_posts (id, organization_id, allocation_id, campaign_id, post_id, confidence, auto_matched,
                 verdict, reason, signals, missing_required, detection, created_at, updated_at)
             SELECT m.id, p.organization_id, $2, $3, m.post_id, m.confidence, m.auto_matched, m.verdict, m.reason, m.signals,
-                   ARRAY(SELECT jsonb_array_elements_text(m.missing_required)), 'auto', $12, $12
-            FROM unnest($4::uuid[], $5::uuid[], $6::float8[], $7::boolean[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[])
+                   m.missing_required::text[], 'auto', $12, $12
+            FROM unnest($4::uuid[], $5::uuid[], $6::float8[], $7::boolean[], $8::text[], $9::text[], $10::jsonb[], $11::text[])
                  AS m(id, post_id, confidence, auto_matched, verdict, reason, signals, missing_required)
             JOIN posts p ON p.id = m.post_id AND p.organization_id = $1
             ORDER BY m.post_id
@@ -80,10 +95,9 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         p.AddWithValue(rows.Select(r => DbNames.Of(r.Match.Verdict)).ToArray());
         p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => r.Match.Reason).ToArray());
         p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Jsonb, rows.Select(r => MatchSignalsJson.Write(r.Match.Signals)).ToArray());
-        p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Jsonb, rows.Select(r => System.Text.Json.JsonSerializer.Serialize(r.Match.MissingRequired)).ToArray());
+        p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => PostUpsertBatch.ArrayLiteral(r.Match.MissingRequired)).ToArray());
         p.AddWithValue(clock.UtcNowMicroseconds());
-        batch.BatchCommands.Add(cmd);
-        await batch.ExecuteNonQueryAsync();
+        return cmd;
     }
 
     /// <summary>
@@ -204,27 +218,45 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
 
     /// <summary>
     /// The posts <see cref="AllocationMetricsCalculator"/> counts for an allocation: confirmed by a person, or matched
-    /// automatically and not decided; rejected posts never count, whatever matching says.
+    /// automatically and not decided; rejected posts never count, whatever matching says. Only the fields the metrics
+    /// read are filled: texts, tags and links come back empty.
     /// </summary>
     public async Task<IReadOnlyList<ScrapedPost>> MatchedPostsForMetrics(Guid allocationId)
     {
-        await using var cmd = db.CreateCommand($"""
-            SELECT {PostRows.ColumnsWithoutRaw}
-            FROM campaign_posts cp
-            JOIN posts p ON p.id = cp.post_id
-            WHERE cp.allocation_id = $1 AND (cp.decision = 'confirmed' OR (cp.decision = 'pending' AND cp.auto_matched))
-            ORDER BY p.id
-            """);
-        cmd.Parameters.AddWithValue(allocationId);
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(CountedPostsCommand(allocationId));
+        await using var reader = await batch.ExecuteReaderAsync();
+        return await ReadCountedPosts(reader);
+    }
 
+    private static NpgsqlBatchCommand CountedPostsCommand(Guid allocationId) => new("""
+        SELECT p.platform, p.platform_post_id, p.likes, p.comments, p.shares, p.views, p.engagement_rate, p.reach,
+               p.impressions, p.published_at, p.followers_at_scrape
+        FROM campaign_posts cp
+        JOIN posts p ON p.id = cp.post_id
+        WHERE cp.allocation_id = $1 AND (cp.decision = 'confirmed' OR (cp.decision = 'pending' AND cp.auto_matched))
+        ORDER BY p.id
+        """)
+    {
+        Parameters = { new() { Value = allocationId } },
+    };
+
+    private static async Task<IReadOnlyList<ScrapedPost>> ReadCountedPosts(NpgsqlDataReader row)
+    {
         var posts = new List<ScrapedPost>();
-        await using var row = await cmd.ExecuteReaderAsync();
         while (await row.ReadAsync())
         {
-            posts.Add(PostRows.Read(row, 0));
+            posts.Add(new ScrapedPost(
+                DbNames.From<SocialPlatform>(row.GetString(0)), row.GetString(1), Url: null, AuthorUsername: null, Title: null, Text: null,
+                Hashtags: [], Mentions: [], Links: [], ContentType: null, MediaUrls: [],
+                Likes: Count(2), Comments: Count(3), Shares: Count(4), Views: Count(5),
+                EngagementRate: row.IsDBNull(6) ? null : row.GetDouble(6), Reach: Count(7), Impressions: Count(8),
+                PostedAt: row.IsDBNull(9) ? null : row.GetFieldValue<DateTimeOffset>(9), FollowersAtScrape: Count(10), RawJson: ""));
         }
 
         return posts;
+
+        long? Count(int ordinal) => row.IsDBNull(ordinal) ? null : row.GetInt64(ordinal);
     }
 
     /// <summary>The allocation and campaign a detection belongs to, so a decision on it reaches the right allocation.</summary>

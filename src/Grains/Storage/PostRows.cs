@@ -13,12 +13,6 @@ internal static class PostRows
         "p.content_type, p.media_urls, p.likes, p.comments, p.shares, p.views, p.engagement_rate, p.reach, p.impressions, " +
         "p.published_at, p.followers_at_scrape, p.raw::text";
 
-    /// <summary><see cref="Columns"/> with an empty raw item, for readers that never look at it (metrics).</summary>
-    public const string ColumnsWithoutRaw =
-        "p.platform, p.platform_post_id, p.url, p.author_username, p.title, p.caption, p.hashtags, p.mentions, p.links, " +
-        "p.content_type, p.media_urls, p.likes, p.comments, p.shares, p.views, p.engagement_rate, p.reach, p.impressions, " +
-        "p.published_at, p.followers_at_scrape, ''::text";
-
     public const int ColumnCount = 21;
 
     public static ScrapedPost Read(NpgsqlDataReader row, int first) => new(

@@ -130,7 +130,8 @@ public sealed class PostRepositoryTests(PostgresFixture postgres, ITestOutputHel
 
         Assert.Equal(ids[0], ids[2]);
         var allocation = Guid.CreateVersion7();
-        await Posts.RecordMatches(Org, allocation, Guid.CreateVersion7(), [(ids[0], Matched), (ids[2], Matched)]);
+        var counted = await Posts.RecordMatches(Org, allocation, Guid.CreateVersion7(), [(ids[0], Matched), (ids[2], Matched)]);
+        Assert.Equal([2L], counted.Select(post => post.Likes));
         Assert.Equal([2L], (await Posts.MatchedPostsForMetrics(allocation)).Select(post => post.Likes));
     }
 
