@@ -26,6 +26,15 @@ public sealed class AbEventsBench(Uri baseAddress, string apiKey, NpgsqlDataSour
     private static readonly bool TimeOrderedIds = Environment.GetEnvironmentVariable("BENCH_AB_EVENT_IDS") == "v7";
 
     private (Guid TestId, Guid[] Variants)? test;
+    private long eventsSent;
+    private byte[]? lastBody;
+    private readonly List<string> goals = [];
+    private string? countCheck;
+
+    /// <summary>The issue's goals against what ran, and the count check; null when no A/B scenario ran.</summary>
+    public string? Markdown => goals.Count == 0 && countCheck is null
+        ? null
+        : "Goals (issue 5):\n\n" + string.Join("\n", goals.Select(g => "- " + g)) + (countCheck is null ? "" : "\n- " + countCheck) + "\n";
 
     public static bool Handles(string scenario) => Scenarios.Contains(scenario);
 
@@ -34,7 +43,9 @@ public sealed class AbEventsBench(Uri baseAddress, string apiKey, NpgsqlDataSour
         test ??= await CreateTest(ct);
         if (scenario == "ab-assign")
         {
-            return await Measure(scenario, ct);
+            var assigned = await Measure(scenario, ct);
+            goals.Add(FormattableString.Invariant($"Assignments ≥ 5,000/s: {assigned.PerSecond:N0}/s — {(assigned.PerSecond >= 5_000 ? "met" : "**missed**")}"));
+            return assigned;
         }
 
         // What PostgreSQL writes per stored event (warm-up included) says where its CPU goes.
@@ -44,7 +55,46 @@ public sealed class AbEventsBench(Uri baseAddress, string apiKey, NpgsqlDataSour
         var events = Math.Max(1, after.Events - before.Events);
         Console.WriteLine($"  WAL per stored event: {(after.Bytes - before.Bytes) / (double)events:N0} bytes, " +
             $"{(after.FullPages - before.FullPages) / (double)events:F2} full-page images ({events:N0} events, {(TimeOrderedIds ? "UUIDv7" : "UUIDv4")} ids)");
+        if (scenario == "ab-events")
+        {
+            var perSecond = result.PerSecond * BatchSize;
+            goals.Add(FormattableString.Invariant($"Events ≥ 50,000/s over HTTP: {perSecond:N0}/s — {(perSecond >= 50_000 ? "met" : "**missed**")}"));
+            countCheck = await CheckCounts(ct);
+            Console.WriteLine($"  {countCheck}");
+        }
+
         return result;
+    }
+
+    /// <summary>
+    /// No event counted twice or lost: every event the API accepted (warm-up included) is one stored row and one count in
+    /// the test's results, and the last batch sent again is all duplicates.
+    /// </summary>
+    private async Task<string> CheckCounts(CancellationToken ct)
+    {
+        var (testId, _) = test!.Value;
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        using var resent = await client.PostAsync($"api/ab-tests/{testId}/events",
+            new ByteArrayContent(lastBody ?? throw new InvalidOperationException("No batch was sent."))
+            {
+                Headers = { ContentType = new MediaTypeHeaderValue("application/json") },
+            }, ct);
+        using var resentAnswer = JsonDocument.Parse(await resent.Content.ReadAsStringAsync(ct));
+        var (accepted, duplicates) = (resentAnswer.RootElement.GetProperty("accepted").GetInt32(), resentAnswer.RootElement.GetProperty("duplicates").GetInt32());
+
+        await using var cmd = db.CreateCommand("SELECT count(*) FROM ab_test_events WHERE test_id = $1");
+        cmd.Parameters.AddWithValue(testId);
+        var stored = (long)(await cmd.ExecuteScalarAsync(ct))!;
+
+        using var results = JsonDocument.Parse(await client.GetStringAsync($"api/ab-tests/{testId}/results", ct));
+        var counted = results.RootElement.GetProperty("results").GetProperty("variants").EnumerateArray()
+            .Sum(v => v.GetProperty("impressions").GetInt64() + v.GetProperty("clicks").GetInt64() + v.GetProperty("conversions").GetInt64());
+
+        var sent = Interlocked.Read(ref eventsSent);
+        var exact = sent == stored && stored == counted && accepted == 0 && duplicates == BatchSize;
+        return FormattableString.Invariant(
+            $"No event counted twice or lost: {sent:N0} events accepted over HTTP (warm-up included), {stored:N0} rows stored, {counted:N0} counted in the results; the last batch sent again: {accepted} accepted, {duplicates} duplicates — {(exact ? "met" : "**missed**")}");
     }
 
     private async Task<(long Bytes, long FullPages, long Events)> Wal(CancellationToken ct)
@@ -159,7 +209,8 @@ public sealed class AbEventsBench(Uri baseAddress, string apiKey, NpgsqlDataSour
                 json.WriteEndObject();
             }
 
-            using var request = HttpLoad.PostJson(uri, apiKey, buffer.WrittenSpan.ToArray());
+            var body = buffer.WrittenSpan.ToArray();
+            using var request = HttpLoad.PostJson(uri, apiKey, body);
             using var response = await invoker.SendAsync(request, ct);
             await using (var stream = await response.Content.ReadAsStreamAsync(ct))
             {
@@ -172,6 +223,9 @@ public sealed class AbEventsBench(Uri baseAddress, string apiKey, NpgsqlDataSour
             {
                 throw new HttpRequestException($"POST {uri.AbsolutePath} answered {(int)response.StatusCode}.");
             }
+
+            Interlocked.Add(ref eventsSent, BatchSize);
+            lastBody = body;
         }
     }
 

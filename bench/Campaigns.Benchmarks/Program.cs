@@ -132,6 +132,7 @@ try
     }
 
     var report = Report.Markdown(options, args, results, postgresVersion, sut.OutputLinesSinceReady)
+        + (abTests.Markdown is { } abGoals ? "\n" + abGoals : "")
         + (pipelineReport is { } pipeline ? "\n" + pipeline.Markdown : "");
     Console.WriteLine();
     Console.WriteLine(report);

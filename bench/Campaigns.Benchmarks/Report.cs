@@ -49,6 +49,11 @@ public static class Report
         var health = results.FirstOrDefault(r => r.Name.Contains("/health/live", StringComparison.Ordinal));
         var get = results.FirstOrDefault(r => r.Name.Contains("GET /api/campaigns", StringComparison.Ordinal));
         var create = results.FirstOrDefault(r => r.Name.Contains("POST /api/campaigns", StringComparison.Ordinal));
+        if (get is null && create is null)
+        {
+            return sb.ToString();
+        }
+
         sb.AppendLine();
         sb.AppendLine("Goals (issue 2):");
         sb.AppendLine();
