@@ -28,11 +28,12 @@ public sealed partial class ApifyJobProcessor(
     /// <returns>False when no job was due.</returns>
     public async Task<bool> ProcessNext(Guid? organizationId, CancellationToken cancellationToken)
     {
-        var job = await jobs.TakeNext(organizationId);
-        if (job is null)
+        if (await jobs.TakeNextWithFollowers(organizationId) is not { } taken)
         {
             return false;
         }
+
+        var (job, followers) = taken;
 
         if (!apify.IsConfigured)
         {
@@ -44,7 +45,7 @@ public sealed partial class ApifyJobProcessor(
 
         try
         {
-            await Run(job, cancellationToken);
+            await Run(job, followers, cancellationToken);
         }
         catch (ApifyException error)
         {
@@ -67,7 +68,8 @@ public sealed partial class ApifyJobProcessor(
         return true;
     }
 
-    private async Task Run(ApifyJob job, CancellationToken cancellationToken)
+    /// <param name="followers">The creator profile's followers when the job was taken (see <see cref="StorePosts"/>).</param>
+    private async Task Run(ApifyJob job, long? followers, CancellationToken cancellationToken)
     {
         var kind = ApifyActorInput.KindOf(job.JobType);
         var actor = options.CurrentValue.Actors.For(DbNames.Of(job.Platform), kind)
@@ -89,7 +91,7 @@ public sealed partial class ApifyJobProcessor(
                 await StoreProfile(job, result, summary);
                 break;
             case ScrapeKind.Posts:
-                storedPosts = await StorePosts(job, result, summary);
+                storedPosts = await StorePosts(job, followers, result, summary);
                 break;
         }
 
@@ -127,11 +129,10 @@ public sealed partial class ApifyJobProcessor(
         summary["followers"] = profile.FollowersCount;
     }
 
-    private async Task<IReadOnlyList<StoredPost>> StorePosts(ApifyJob job, ApifyActorResult result, JsonObject summary)
+    private async Task<IReadOnlyList<StoredPost>> StorePosts(ApifyJob job, long? followers, ApifyActorResult result, JsonObject summary)
     {
         // Instagram post items carry no follower count: the profile's (verified when the profile scrape ran first, as
         // its higher priority makes likely) gives the engagement rate of posts whose actor reports none.
-        var followers = job.CreatorProfileId is { } profileId ? await creators.FollowersOf(job.OrganizationId, profileId) : null;
         var scraped = new List<ScrapedPost>();
         var skipped = 0;
         foreach (var item in result.Items)

@@ -297,16 +297,6 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
         return CandidateShortfall.Explain(criteria, funnel);
     }
 
-    /// <summary>A profile's followers_actual (verified when known, else declared), or null when unknown or not the organization's.</summary>
-    public async Task<long?> FollowersOf(Guid organizationId, Guid profileId)
-    {
-        await using var cmd = db.CreateCommand(
-            "SELECT followers_actual FROM creator_social_profiles WHERE id = $2 AND organization_id = $1");
-        cmd.Parameters.AddWithValue(organizationId);
-        cmd.Parameters.AddWithValue(profileId);
-        return await cmd.ExecuteScalarAsync() is long followers ? followers : null;
-    }
-
     /// <summary>Seed stage 3: a profile scrape's numbers become the verified side. Null numbers keep what was verified before.</summary>
     /// <remarks>Part of the scrape pipeline, so it commits asynchronously (<see cref="AsynchronousCommit"/>): a lost verification is redone by the next profile scrape.</remarks>
     public async Task<bool> RecordVerification(Guid organizationId, Guid profileId, ProfileVerification v)
