@@ -37,6 +37,9 @@ public sealed record PipelineRun(
 
     public double PostsPerSecond => Posts / Elapsed.TotalSeconds;
 
+    /// <summary>Against the issue's yardstick: the faster of the two batched single-row forms.</summary>
+    public double ShareOfBatched => PostsPerSecond / Math.Max(Raw.PostsPerSecond, RawPrepared.PostsPerSecond);
+
     /// <summary>Against the fastest raw baseline, so an optimisation of the product's statement cannot flatter the ratio.</summary>
     public double ShareOfRaw => PostsPerSecond / new[] { Raw.PostsPerSecond, RawPrepared.PostsPerSecond, RawProduct.PostsPerSecond }.Max();
 }
@@ -301,7 +304,7 @@ public static class InfluencerPipeline
         sb.AppendLine();
         foreach (var r in runs)
         {
-            sb.AppendLine(ci, $"- {r.Loops} loop(s): ≥ {GoalPostsPerSecond:N0} posts/s end to end: {r.PostsPerSecond:N0} — {(r.PostsPerSecond >= GoalPostsPerSecond ? "met" : "**missed**")}; ≥ {GoalShareOfRaw:P0} of the best raw upsert: {r.ShareOfRaw:P0} — {(r.ShareOfRaw >= GoalShareOfRaw ? "met" : "**missed**")}");
+            sb.AppendLine(ci, $"- {r.Loops} loop(s): ≥ {GoalPostsPerSecond:N0} posts/s end to end: {r.PostsPerSecond:N0} — {(r.PostsPerSecond >= GoalPostsPerSecond ? "met" : "**missed**")}; ≥ {GoalShareOfRaw:P0} of raw batched upserts (the issue's yardstick, the faster of unprepared and prepared): {r.ShareOfBatched:P0} — {(r.ShareOfBatched >= GoalShareOfRaw ? "met" : "**missed**")}; ≥ {GoalShareOfRaw:P0} of the fastest raw form, the product's own statement included: {r.ShareOfRaw:P0} — {(r.ShareOfRaw >= GoalShareOfRaw ? "met" : "**missed**")}");
         }
 
         return sb.ToString();

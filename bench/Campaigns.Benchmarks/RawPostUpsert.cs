@@ -35,35 +35,14 @@ public sealed record RawUpsertResult(int Concurrency, RawUpsertForm Form, long P
 public static class RawPostUpsert
 {
     /// <summary>The single-row upsert of one post; the product's multi-row statement sets the same columns the same way.</summary>
-    private const string UpsertPost = """
+    private const string UpsertPost = $"""
         INSERT INTO posts (id, organization_id, creator_profile_id, platform, platform_post_id, url, author_username,
             title, caption, hashtags, mentions, links, content_type, media_urls, published_at,
             likes, comments, shares, views, reach, impressions, engagement_rate, followers_at_scrape, raw,
             first_seen_at, last_scraped_at)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
             $24::jsonb, $25, $25)
-        ON CONFLICT (organization_id, platform, platform_post_id) DO UPDATE SET
-            creator_profile_id = coalesce(EXCLUDED.creator_profile_id, posts.creator_profile_id),
-            url = coalesce(EXCLUDED.url, posts.url),
-            author_username = coalesce(EXCLUDED.author_username, posts.author_username),
-            title = coalesce(EXCLUDED.title, posts.title),
-            caption = coalesce(EXCLUDED.caption, posts.caption),
-            hashtags = EXCLUDED.hashtags,
-            mentions = EXCLUDED.mentions,
-            links = EXCLUDED.links,
-            content_type = coalesce(EXCLUDED.content_type, posts.content_type),
-            media_urls = EXCLUDED.media_urls,
-            published_at = coalesce(EXCLUDED.published_at, posts.published_at),
-            likes = coalesce(EXCLUDED.likes, posts.likes),
-            comments = coalesce(EXCLUDED.comments, posts.comments),
-            shares = coalesce(EXCLUDED.shares, posts.shares),
-            views = coalesce(EXCLUDED.views, posts.views),
-            reach = coalesce(EXCLUDED.reach, posts.reach),
-            impressions = coalesce(EXCLUDED.impressions, posts.impressions),
-            engagement_rate = coalesce(EXCLUDED.engagement_rate, posts.engagement_rate),
-            followers_at_scrape = coalesce(EXCLUDED.followers_at_scrape, posts.followers_at_scrape),
-            raw = EXCLUDED.raw,
-            last_scraped_at = EXCLUDED.last_scraped_at
+        {PostUpsertBatch.OnConflict}
         RETURNING id
         """;
 

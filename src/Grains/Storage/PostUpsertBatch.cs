@@ -16,25 +16,8 @@ public static class PostUpsertBatch
     // On conflict the latest scrape wins, except that a field this scrape did not report (null) keeps the last known
     // value: an actor that omits shares once must not turn a known count into "unknown". Captions and tag arrays are
     // replaced outright because creators edit them, sometimes adding the campaign hashtag after publishing.
-    // Rows go in key order, so two concurrent scrapes of one profile lock them in the same order, not into a deadlock.
-    // Tag arrays travel as array literals (one text per post) because a post's tags are a list of their own, which a
-    // rectangular parameter array cannot carry.
-    public const string Statement = """
-        INSERT INTO posts (id, organization_id, creator_profile_id, platform, platform_post_id, url, author_username,
-            title, caption, hashtags, mentions, links, content_type, media_urls, published_at,
-            likes, comments, shares, views, reach, impressions, engagement_rate, followers_at_scrape, raw,
-            first_seen_at, last_scraped_at)
-        SELECT r.id, $1, $2, r.platform, r.platform_post_id, r.url, r.author_username,
-            r.title, r.caption, r.hashtags::text[], r.mentions::text[], r.links::text[], r.content_type, r.media_urls::text[], r.published_at,
-            r.likes, r.comments, r.shares, r.views, r.reach, r.impressions, r.engagement_rate, r.followers_at_scrape, r.raw::jsonb,
-            $3, $3
-        FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
-                    $12::text[], $13::text[], $14::text[], $15::text[], $16::timestamptz[], $17::bigint[], $18::bigint[],
-                    $19::bigint[], $20::bigint[], $21::bigint[], $22::bigint[], $23::float8[], $24::bigint[], $25::text[])
-             AS r(id, platform, platform_post_id, url, author_username, title, caption, hashtags, mentions, links,
-                  content_type, media_urls, published_at, likes, comments, shares, views, reach, impressions,
-                  engagement_rate, followers_at_scrape, raw)
-        ORDER BY r.platform COLLATE "C", r.platform_post_id COLLATE "C"
+    /// <summary>What a scrape does to a post already stored; the benchmark's single-row baseline shares it.</summary>
+    public const string OnConflict = """
         ON CONFLICT (organization_id, platform, platform_post_id) DO UPDATE SET
             creator_profile_id = coalesce(EXCLUDED.creator_profile_id, posts.creator_profile_id),
             url = coalesce(EXCLUDED.url, posts.url),
@@ -57,6 +40,28 @@ public static class PostUpsertBatch
             followers_at_scrape = coalesce(EXCLUDED.followers_at_scrape, posts.followers_at_scrape),
             raw = EXCLUDED.raw,
             last_scraped_at = EXCLUDED.last_scraped_at
+        """;
+
+    // Rows go in key order, so two concurrent scrapes of one profile lock them in the same order, not into a deadlock.
+    // Tag arrays travel as array literals (one text per post) because a post's tags are a list of their own, which a
+    // rectangular parameter array cannot carry.
+    public const string Statement = $"""
+        INSERT INTO posts (id, organization_id, creator_profile_id, platform, platform_post_id, url, author_username,
+            title, caption, hashtags, mentions, links, content_type, media_urls, published_at,
+            likes, comments, shares, views, reach, impressions, engagement_rate, followers_at_scrape, raw,
+            first_seen_at, last_scraped_at)
+        SELECT r.id, $1, $2, r.platform, r.platform_post_id, r.url, r.author_username,
+            r.title, r.caption, r.hashtags::text[], r.mentions::text[], r.links::text[], r.content_type, r.media_urls::text[], r.published_at,
+            r.likes, r.comments, r.shares, r.views, r.reach, r.impressions, r.engagement_rate, r.followers_at_scrape, r.raw::jsonb,
+            $3, $3
+        FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+                    $12::text[], $13::text[], $14::text[], $15::text[], $16::timestamptz[], $17::bigint[], $18::bigint[],
+                    $19::bigint[], $20::bigint[], $21::bigint[], $22::bigint[], $23::float8[], $24::bigint[], $25::text[])
+             AS r(id, platform, platform_post_id, url, author_username, title, caption, hashtags, mentions, links,
+                  content_type, media_urls, published_at, likes, comments, shares, views, reach, impressions,
+                  engagement_rate, followers_at_scrape, raw)
+        ORDER BY r.platform COLLATE "C", r.platform_post_id COLLATE "C"
+        {OnConflict}
         RETURNING id, platform, platform_post_id
         """;
 
