@@ -83,6 +83,11 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
                 signals = EXCLUDED.signals,
                 missing_required = EXCLUDED.missing_required,
                 updated_at = EXCLUDED.updated_at
+            -- A re-scrape (every 12 hours while monitored) mostly finds the same verdicts: leave those rows unwritten.
+            WHERE (campaign_posts.confidence, campaign_posts.auto_matched, campaign_posts.verdict, campaign_posts.reason,
+                   campaign_posts.signals, campaign_posts.missing_required)
+                  IS DISTINCT FROM (EXCLUDED.confidence, EXCLUDED.auto_matched, EXCLUDED.verdict, EXCLUDED.reason,
+                                    EXCLUDED.signals, EXCLUDED.missing_required)
             """);
         var p = cmd.Parameters;
         p.AddWithValue(organizationId);

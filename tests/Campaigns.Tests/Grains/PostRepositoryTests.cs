@@ -100,6 +100,34 @@ public sealed class PostRepositoryTests(PostgresFixture postgres, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_rescrape_with_the_same_verdict_leaves_the_row_unwritten_and_a_new_verdict_rewrites_it()
+    {
+        var ids = await Posts.Upsert(Org, null, [Post(NewPostId())]);
+        var allocation = Guid.CreateVersion7();
+        var campaign = Guid.CreateVersion7();
+        await Posts.RecordMatches(Org, allocation, campaign, [(ids[0], Matched)]);
+        var first = await RowVersion(allocation, ids[0]);
+
+        await Posts.RecordMatches(Org, allocation, campaign, [(ids[0], Matched)]);
+        Assert.Equal(first, await RowVersion(allocation, ids[0]));
+
+        await Posts.RecordMatches(Org, allocation, campaign, [(ids[0], NoSignals)]);
+        var rewritten = await RowVersion(allocation, ids[0]);
+        Assert.NotEqual(first.Xmin, rewritten.Xmin);
+        Assert.Equal(MatchVerdict.NoSignals, (await Listed(allocation, ids[0])).Verdict);
+    }
+
+    private async Task<(uint Xmin, DateTimeOffset UpdatedAt)> RowVersion(Guid allocation, Guid postId)
+    {
+        await using var cmd = source!.CreateCommand("SELECT xmin, updated_at FROM campaign_posts WHERE allocation_id = $1 AND post_id = $2");
+        cmd.Parameters.AddWithValue(allocation);
+        cmd.Parameters.AddWithValue(postId);
+        await using var r = await cmd.ExecuteReaderAsync();
+        Assert.True(await r.ReadAsync());
+        return (r.GetFieldValue<uint>(0), r.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    [Fact]
     public async Task A_two_thousand_post_scrape_is_stored_in_one_batch_with_one_id_per_post()
     {
         var scrape = Enumerable.Range(0, 2_000).Select(i => Post(NewPostId(), likes: i, comments: 1, reach: 10 * i)).ToList();
