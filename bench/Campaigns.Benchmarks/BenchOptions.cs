@@ -68,7 +68,8 @@ public sealed record BenchOptions
           --keep-data               keep the temporary PostgreSQL data folder
           --pg-statements           influencer: load pg_stat_statements in the host's PostgreSQL and list the
                                     statements that took the most time during the pipeline (a profiling aid: the
-                                    extension's own bookkeeping costs a little)
+                                    extension's own bookkeeping costs a little); BENCH_PG_SERVER_OPTIONS replaces
+                                    the server settings it adds, e.g. to load auto_explain as well
         """;
 
     public static BenchOptions Parse(string[] args)
