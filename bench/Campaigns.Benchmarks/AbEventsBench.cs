@@ -53,8 +53,9 @@ public sealed class AbEventsBench(Uri baseAddress, string apiKey, NpgsqlDataSour
         var result = await Measure(scenario, ct);
         var after = await Wal(ct);
         var events = Math.Max(1, after.Events - before.Events);
-        Console.WriteLine($"  WAL per stored event: {(after.Bytes - before.Bytes) / (double)events:N0} bytes, " +
-            $"{(after.FullPages - before.FullPages) / (double)events:F2} full-page images ({events:N0} events, {(TimeOrderedIds ? "UUIDv7" : "UUIDv4")} ids)");
+        var wal = after.Wal.Since(before.Wal);
+        Console.WriteLine($"  WAL per stored event: {wal.Bytes / (double)events:N0} bytes, " +
+            $"{wal.FullPageImages / (double)events:F2} full-page images ({events:N0} events, {(TimeOrderedIds ? "UUIDv7" : "UUIDv4")} ids)");
         if (scenario == "ab-events")
         {
             var perSecond = result.PerSecond * BatchSize;
@@ -97,12 +98,10 @@ public sealed class AbEventsBench(Uri baseAddress, string apiKey, NpgsqlDataSour
             $"No event counted twice or lost: {sent:N0} events accepted over HTTP (warm-up included), {stored:N0} rows stored, {counted:N0} counted in the results; the last batch sent again: {accepted} accepted, {duplicates} duplicates — {(exact ? "met" : "**missed**")}");
     }
 
-    private async Task<(long Bytes, long FullPages, long Events)> Wal(CancellationToken ct)
+    private async Task<(WalUse Wal, long Events)> Wal(CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("SELECT wal_bytes::bigint, wal_fpi, (SELECT count(*) FROM ab_test_events) FROM pg_stat_wal");
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        await r.ReadAsync(ct);
-        return (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
+        await using var cmd = db.CreateCommand("SELECT count(*) FROM ab_test_events");
+        return (await WalUse.Take(db, ct), (long)(await cmd.ExecuteScalarAsync(ct))!);
     }
 
     private async Task<ScenarioResult> Measure(string scenario, CancellationToken ct)

@@ -13,8 +13,6 @@ internal static class PostRows
         "p.content_type, p.media_urls, p.likes, p.comments, p.shares, p.views, p.engagement_rate, p.reach, p.impressions, " +
         "p.published_at, p.followers_at_scrape, p.raw::text";
 
-    public const int ColumnCount = 21;
-
     public static ScrapedPost Read(NpgsqlDataReader row, int first) => new(
         DbNames.From<SocialPlatform>(row.GetString(first)),
         row.GetString(first + 1),
