@@ -15,7 +15,7 @@ public enum RawUpsertForm
     /// <summary>The same batch, prepared (parsed and planned once per connection).</summary>
     BatchedPrepared,
 
-    /// <summary>The product's own statement (<see cref="PostUpsertBatch"/>): one multi-row upsert per creator.</summary>
+    /// <summary>The product's own statement (<see cref="PostUpsertBatch"/>): one multi-row upsert per creator, prepared as the product prepares it.</summary>
     ProductStatement,
 }
 
@@ -72,8 +72,11 @@ public static class RawPostUpsert
 
     private static async Task<int> UpsertAsProduct(NpgsqlDataSource db, Guid organizationId, Guid profileId, IReadOnlyList<ScrapedPost> posts, CancellationToken cancellationToken)
     {
-        await using var batch = db.CreateBatch();
+        // Prepared, as PostRepository.Upsert prepares it: the product's statement at its own best.
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(PostUpsertBatch.Command(organizationId, profileId, posts, PostgresTime.Truncate(DateTimeOffset.UtcNow)));
+        await batch.PrepareAsync(cancellationToken);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         return (await PostUpsertBatch.ReadIds(reader, posts, cancellationToken)).Length;
     }

@@ -27,9 +27,13 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         }
 
         // Without an explicit transaction Npgsql runs a batch as one implicit transaction: the commit setting applies.
-        await using var batch = db.CreateBatch();
+        // Prepared once per pooled connection: the statement reads no table (the conflict check is the unique index's),
+        // so its one plan is right at any table size, and the ~140 µs of planning per scrape is saved.
+        await using var connection = await db.OpenConnectionAsync();
+        await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(AsynchronousCommit.Command());
         batch.BatchCommands.Add(PostUpsertBatch.Command(organizationId, creatorProfileId, posts, clock.UtcNowMicroseconds()));
+        await batch.PrepareAsync();
         await using var reader = await batch.ExecuteReaderAsync();
         await reader.NextResultAsync(); // past the commit setting
         return await PostUpsertBatch.ReadIds(reader, posts);
@@ -46,7 +50,8 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
     {
         // One row per post: a statement may not update the same row twice, and the last verdict is the current one.
         var rows = matches.GroupBy(m => m.PostId).Select(g => g.Last()).OrderBy(m => m.PostId).ToList();
-        await using var batch = db.CreateBatch();
+        await using var connection = await db.OpenConnectionAsync();
+        await using var batch = new NpgsqlBatch(connection);
         if (rows.Count > 0)
         {
             batch.BatchCommands.Add(AsynchronousCommit.Command());
@@ -54,10 +59,14 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         }
 
         batch.BatchCommands.Add(CountedPostsCommand(allocationId));
+        // Prepared: every scrape sends these, and both are calls of functions that keep index plans (sql/0025), so what is
+        // planned once per connection stays right as the tables grow.
+        await batch.PrepareAsync();
         await using var reader = await batch.ExecuteReaderAsync();
         if (rows.Count > 0)
         {
-            // Past the commit setting's row; the insert returns no result set, so the next one is the counted posts.
+            // Past the commit setting's row and the verdicts call's (void) row: the next result is the counted posts.
+            await reader.NextResultAsync();
             await reader.NextResultAsync();
         }
 
@@ -66,29 +75,9 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
 
     private NpgsqlBatchCommand RecordMatchesCommand(Guid organizationId, Guid allocationId, Guid campaignId, List<(Guid PostId, MatchResult Match)> rows)
     {
-        var cmd = new NpgsqlBatchCommand("""
-            INSERT INTO campaign_posts (id, organization_id, allocation_id, campaign_id, post_id, confidence, auto_matched,
-                verdict, reason, signals, missing_required, detection, created_at, updated_at)
-            SELECT m.id, p.organization_id, $2, $3, m.post_id, m.confidence, m.auto_matched, m.verdict, m.reason, m.signals,
-                   m.missing_required::text[], 'auto', $12, $12
-            FROM unnest($4::uuid[], $5::uuid[], $6::float8[], $7::boolean[], $8::text[], $9::text[], $10::jsonb[], $11::text[])
-                 AS m(id, post_id, confidence, auto_matched, verdict, reason, signals, missing_required)
-            JOIN posts p ON p.id = m.post_id AND p.organization_id = $1
-            ORDER BY m.post_id
-            ON CONFLICT (allocation_id, post_id) DO UPDATE SET
-                confidence = EXCLUDED.confidence,
-                auto_matched = EXCLUDED.auto_matched,
-                verdict = EXCLUDED.verdict,
-                reason = EXCLUDED.reason,
-                signals = EXCLUDED.signals,
-                missing_required = EXCLUDED.missing_required,
-                updated_at = EXCLUDED.updated_at
-            -- A re-scrape (every 12 hours while monitored) mostly finds the same verdicts: leave those rows unwritten.
-            WHERE (campaign_posts.confidence, campaign_posts.auto_matched, campaign_posts.verdict, campaign_posts.reason,
-                   campaign_posts.signals, campaign_posts.missing_required)
-                  IS DISTINCT FROM (EXCLUDED.confidence, EXCLUDED.auto_matched, EXCLUDED.verdict, EXCLUDED.reason,
-                                    EXCLUDED.signals, EXCLUDED.missing_required)
-            """);
+        // sql/0025: the statement of sql/0022–0023 in a function whose plans look each post up by its key, so the call
+        // can be prepared; posts of another organization are ignored.
+        var cmd = new NpgsqlBatchCommand("SELECT campaign_posts_record_matches($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
         var p = cmd.Parameters;
         p.AddWithValue(organizationId);
         p.AddWithValue(allocationId);
@@ -235,12 +224,9 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
     }
 
     private static NpgsqlBatchCommand CountedPostsCommand(Guid allocationId) => new("""
-        SELECT p.platform, p.platform_post_id, p.likes, p.comments, p.shares, p.views, p.engagement_rate, p.reach,
-               p.impressions, p.published_at, p.followers_at_scrape
-        FROM campaign_posts cp
-        JOIN posts p ON p.id = cp.post_id
-        WHERE cp.allocation_id = $1 AND (cp.decision = 'confirmed' OR (cp.decision = 'pending' AND cp.auto_matched))
-        ORDER BY p.id
+        SELECT platform, platform_post_id, likes, comments, shares, views, engagement_rate, reach, impressions,
+               published_at, followers_at_scrape
+        FROM allocation_counted_posts($1)
         """)
     {
         Parameters = { new() { Value = allocationId } },
