@@ -35,8 +35,7 @@ $$;
 ALTER FUNCTION apify_complete(uuid, timestamptz, jsonb, numeric) SET enable_seqscan = off;
 
 -- The posts an allocation's metrics count: confirmed by a person, or matched automatically and not decided yet. An
--- allocation has tens to hundreds of them, so an index lookup per row is the right join at any table size; hash and
--- merge joins would read every post of the organization.
+-- allocation has tens to hundreds of them, so an index lookup per row is the right join at any table size.
 CREATE FUNCTION allocation_counted_posts(p_allocation uuid)
 RETURNS TABLE (platform text, platform_post_id text, likes bigint, comments bigint, shares bigint, views bigint,
                engagement_rate double precision, reach bigint, impressions bigint, published_at timestamptz,
@@ -47,7 +46,10 @@ BEGIN
         SELECT p.platform, p.platform_post_id, p.likes, p.comments, p.shares, p.views, p.engagement_rate, p.reach,
                p.impressions, p.published_at, p.followers_at_scrape
         FROM campaign_posts cp
-        JOIN posts p ON p.id = cp.post_id
+        -- OFFSET 0 keeps the subquery from being merged into a plain join, so the allocation's rows drive and each
+        -- post is fetched by its key: a plan that walked the posts' key index in id order instead (no sort needed)
+        -- was what a generic plan picked while the tables were small.
+        CROSS JOIN LATERAL (SELECT * FROM posts WHERE posts.id = cp.post_id OFFSET 0) p
         WHERE cp.allocation_id = p_allocation
           AND (cp.decision = 'confirmed' OR (cp.decision = 'pending' AND cp.auto_matched))
         ORDER BY p.id;
@@ -55,12 +57,9 @@ END
 $$;
 
 ALTER FUNCTION allocation_counted_posts(uuid) SET enable_seqscan = off;
-ALTER FUNCTION allocation_counted_posts(uuid) SET enable_hashjoin = off;
-ALTER FUNCTION allocation_counted_posts(uuid) SET enable_mergejoin = off;
 
 -- Automatic matching's verdicts for an allocation (PostRepository.RecordMatches): the statement of 0022–0023. Each post
--- is looked up by its primary key to keep out posts of another organization; with hash and merge joins ruled out that
--- lookup stays a nested loop over the scrape's few dozen posts however many posts the table holds.
+-- is looked up by its primary key, to keep out posts of another organization.
 CREATE FUNCTION campaign_posts_record_matches(
     p_org uuid, p_allocation uuid, p_campaign uuid, p_ids uuid[], p_post_ids uuid[], p_confidence double precision[],
     p_auto_matched boolean[], p_verdicts text[], p_reasons text[], p_signals jsonb[], p_missing_required text[],
@@ -73,7 +72,9 @@ BEGIN
            m.reason, m.signals, m.missing_required::text[], 'auto', p_at, p_at
     FROM unnest(p_ids, p_post_ids, p_confidence, p_auto_matched, p_verdicts, p_reasons, p_signals, p_missing_required)
          AS m(id, post_id, confidence, auto_matched, verdict, reason, signals, missing_required)
-    JOIN posts p ON p.id = m.post_id AND p.organization_id = p_org
+    -- As in allocation_counted_posts: each post looked up by its key, the scrape's rows driving.
+    CROSS JOIN LATERAL (SELECT posts.organization_id FROM posts
+                        WHERE posts.id = m.post_id AND posts.organization_id = p_org OFFSET 0) p
     ORDER BY m.post_id
     ON CONFLICT (allocation_id, post_id) DO UPDATE SET
         confidence = EXCLUDED.confidence,
@@ -93,7 +94,25 @@ $$;
 
 ALTER FUNCTION campaign_posts_record_matches(uuid, uuid, uuid, uuid[], uuid[], double precision[], boolean[], text[], text[], jsonb[], text[], timestamptz)
     SET enable_seqscan = off;
-ALTER FUNCTION campaign_posts_record_matches(uuid, uuid, uuid, uuid[], uuid[], double precision[], boolean[], text[], text[], jsonb[], text[], timestamptz)
-    SET enable_hashjoin = off;
-ALTER FUNCTION campaign_posts_record_matches(uuid, uuid, uuid, uuid[], uuid[], double precision[], boolean[], text[], text[], jsonb[], text[], timestamptz)
-    SET enable_mergejoin = off;
+
+-- The worker's take (ApifyJobRepository.TakeNextWithFollowers): apify_take_next (0024) and the followers of the job's
+-- creator profile, which a posts scrape needs for the engagement rate of Instagram posts, in one call.
+CREATE FUNCTION apify_take_next_with_followers(only_org uuid, at timestamptz)
+RETURNS TABLE (job apify_jobs_queue, profile_followers bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+    taken apify_jobs_queue;
+BEGIN
+    SELECT * INTO taken FROM apify_take_next(only_org, at);
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+
+    -- Null when unknown, or when the profile is not the organization's.
+    RETURN QUERY
+        SELECT taken, (SELECT p.followers_actual FROM creator_social_profiles p
+                       WHERE p.id = taken.creator_profile_id AND p.organization_id = taken.organization_id);
+END
+$$;
+
+ALTER FUNCTION apify_take_next_with_followers(uuid, timestamptz) SET enable_seqscan = off;

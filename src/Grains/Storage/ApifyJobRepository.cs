@@ -24,7 +24,8 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
     public async Task EnqueueFirst(Guid organizationId, IReadOnlyList<ApifyJobDraft> drafts)
     {
         var now = clock.UtcNowMicroseconds();
-        await using var batch = db.CreateBatch();
+        await using var connection = await db.OpenConnectionAsync();
+        await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(AsynchronousCommit.Command());
         foreach (var draft in drafts)
         {
@@ -38,6 +39,9 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
             batch.BatchCommands.Add(insert);
         }
 
+        // Prepared, as every activation queues two jobs per creator: a plain insert whose conflict check is the partial
+        // unique index's, so the one plan kept per connection is right at any queue size.
+        await batch.PrepareAsync();
         await batch.ExecuteNonQueryAsync();
     }
 
@@ -98,18 +102,19 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
     /// </summary>
     public async Task<(ApifyJob Job, long? ProfileFollowers)?> TakeNextWithFollowers(Guid? organizationId = null)
     {
-        // One statement (sql/0011, counting as in sql/0013, plans as in sql/0024): the call is counted on this backend's
-        // shard of the organization's usage; only an organization with a limit locks its limits row, for the statement
-        // and the commit. The followers are the profile's followers_actual (verified when known, else declared), null
-        // when unknown or the profile is not the organization's.
-        await using var take = db.CreateCommand($"""
-            SELECT {Columns},
-                   (SELECT p.followers_actual FROM creator_social_profiles p
-                    WHERE p.id = t.creator_profile_id AND p.organization_id = t.organization_id)
-            FROM apify_take_next($1, $2) t
-            """);
+        // One call (sql/0011, counting as in sql/0013, plans as in sql/0024, the followers as in sql/0025): the call is
+        // counted on this backend's shard of the organization's usage; only an organization with a limit locks its limits
+        // row, for the statement and the commit. The followers are the profile's followers_actual (verified when known,
+        // else declared), null when unknown or the profile is not the organization's. Prepared once per connection: the
+        // functions keep index plans, so nothing planned here goes stale as the queue grows.
+        await using var connection = await db.OpenConnectionAsync();
+        await using var take = new NpgsqlCommand($"""
+            SELECT {Columns}, t.profile_followers
+            FROM apify_take_next_with_followers($1, $2) t CROSS JOIN LATERAL (SELECT (t.job).*) j
+            """, connection);
         take.Parameters.AddWithValue(NpgsqlDbType.Uuid, organizationId is { } org ? org : DBNull.Value);
         take.Parameters.AddWithValue(clock.UtcNowMicroseconds());
+        await take.PrepareAsync();
         await using var r = await take.ExecuteReaderAsync();
         return await r.ReadAsync() ? (ReadJob(r), r.IsDBNull(ColumnCount) ? null : r.GetInt64(ColumnCount)) : null;
     }
