@@ -315,6 +315,31 @@ public sealed class ApifyJobRepositoryTests(PostgresFixture postgres) : IAsyncLi
     }
 
     /// <summary>Another transaction holding the organization's limits row, as a concurrent limited take would.</summary>
+    [Fact]
+    public async Task The_take_reads_the_profile_followers_verified_first_and_never_another_organizations()
+    {
+        var creators = new CreatorRepository(source!, clock);
+        var ours = (await creators.Insert(org, Guid.CreateVersion7(), new CreatorDraft("Ours", null, true,
+            [new SocialProfileDraft("instagram", $"u{Guid.NewGuid():N}", FollowersDeclared: 20_000)])))!.Profiles[0].Id;
+        var other = (await TestOrganizations.Create(postgres.ConnectionString)).Id;
+        var theirs = (await creators.Insert(other, Guid.CreateVersion7(), new CreatorDraft("Theirs", null, true,
+            [new SocialProfileDraft("instagram", $"u{Guid.NewGuid():N}", FollowersDeclared: 90_000)])))!.Profiles[0].Id;
+
+        async Task<long?> FollowersSeenByTake(Guid? profile)
+        {
+            var queued = await Jobs.Enqueue(org, Guid.CreateVersion7(), Draft(ApifyJobType.PostsScrape, 50, allocation: null) with { CreatorProfileId = profile });
+            var taken = await Jobs.TakeNextWithFollowers(org);
+            Assert.Equal(queued.Job.Id, taken?.Job.Id);
+            return taken!.Value.ProfileFollowers;
+        }
+
+        Assert.Equal(20_000, await FollowersSeenByTake(ours));
+        await creators.RecordVerification(org, ours, new ProfileVerification(48_200, null, null, null, null, false, clock.GetUtcNow()));
+        Assert.Equal(48_200, await FollowersSeenByTake(ours));
+        Assert.Null(await FollowersSeenByTake(theirs));
+        Assert.Null(await FollowersSeenByTake(null));
+    }
+
     private async Task<RowLock> LockLimitsRow()
     {
         var connection = await source!.OpenConnectionAsync(TestContext.Current.CancellationToken);
