@@ -385,6 +385,7 @@ public static class InfluencerPipeline
         await clean.ExecuteNonQueryAsync(ct);
         await using var vacuum = db.CreateCommand("VACUUM ANALYZE posts, apify_jobs_queue, apify_rate_limits, apify_usage");
         await vacuum.ExecuteNonQueryAsync(ct);
+        await Checkpoint.Now(db, ct);
     }
 
     private static async Task<(int Completed, int Failed, DateTimeOffset? Last)> QueueState(NpgsqlDataSource db, Guid organizationId, CancellationToken ct)

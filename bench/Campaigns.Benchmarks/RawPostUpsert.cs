@@ -51,6 +51,7 @@ public static class RawPostUpsert
         NpgsqlDataSource db, Guid organizationId, IReadOnlyList<(Guid ProfileId, IReadOnlyList<ScrapedPost> Posts)> scrapes,
         int concurrency, RawUpsertForm form, CpuMeter meter, CancellationToken cancellationToken)
     {
+        await Checkpoint.Now(db, cancellationToken);
         var next = -1;
         long posts = 0;
         var start = meter.Take();
@@ -73,10 +74,7 @@ public static class RawPostUpsert
     private static async Task<int> UpsertAsProduct(NpgsqlDataSource db, Guid organizationId, Guid profileId, IReadOnlyList<ScrapedPost> posts, CancellationToken cancellationToken)
     {
         // Prepared, as PostRepository.Upsert prepares it: the product's statement at its own best.
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(PostUpsertBatch.Command(organizationId, profileId, posts, PostgresTime.Truncate(DateTimeOffset.UtcNow)));
-        await batch.PrepareAsync(cancellationToken);
+        await using var batch = await PreparedBatch.Prepare(db, [PostUpsertBatch.Command(organizationId, profileId, posts, PostgresTime.Truncate(DateTimeOffset.UtcNow))], cancellationToken);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         return (await PostUpsertBatch.ReadIds(reader, posts, cancellationToken)).Length;
     }

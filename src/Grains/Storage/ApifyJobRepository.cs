@@ -24,9 +24,7 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
     public async Task EnqueueFirst(Guid organizationId, IReadOnlyList<ApifyJobDraft> drafts)
     {
         var now = clock.UtcNowMicroseconds();
-        await using var connection = await db.OpenConnectionAsync();
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(AsynchronousCommit.Command());
+        var commands = new List<NpgsqlBatchCommand> { AsynchronousCommit.Command() };
         foreach (var draft in drafts)
         {
             var insert = new NpgsqlBatchCommand($"""
@@ -36,12 +34,11 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
                 ON CONFLICT (allocation_id, job_type) WHERE allocation_id IS NOT NULL AND status IN {OpenStatuses} DO NOTHING
                 """);
             AddInsertParameters(insert.Parameters, organizationId, Guid.CreateVersion7(), draft, now);
-            batch.BatchCommands.Add(insert);
+            commands.Add(insert);
         }
 
-        // Prepared, as every activation queues two jobs per creator: a plain insert whose conflict check is the partial
-        // unique index's, so the one plan kept per connection is right at any queue size.
-        await batch.PrepareAsync();
+        // Prepared, as an activation queues two jobs per creator: the conflict check is the partial unique index's.
+        await using var batch = await PreparedBatch.Prepare(db, commands);
         await batch.ExecuteNonQueryAsync();
     }
 
@@ -105,17 +102,16 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
         // One call (sql/0011, counting as in sql/0013, plans as in sql/0024, the followers as in sql/0025): the call is
         // counted on this backend's shard of the organization's usage; only an organization with a limit locks its limits
         // row, for the statement and the commit. The followers are the profile's followers_actual (verified when known,
-        // else declared), null when unknown or the profile is not the organization's. Prepared once per connection: the
-        // functions keep index plans, so nothing planned here goes stale as the queue grows.
-        await using var connection = await db.OpenConnectionAsync();
-        await using var take = new NpgsqlCommand($"""
+        // else declared), null when unknown or the profile is not the organization's. Prepared: the functions keep index
+        // plans.
+        var take = new NpgsqlBatchCommand($"""
             SELECT {Columns}, t.profile_followers
             FROM apify_take_next_with_followers($1, $2) t CROSS JOIN LATERAL (SELECT (t.job).*) j
-            """, connection);
+            """);
         take.Parameters.AddWithValue(NpgsqlDbType.Uuid, organizationId is { } org ? org : DBNull.Value);
         take.Parameters.AddWithValue(clock.UtcNowMicroseconds());
-        await take.PrepareAsync();
-        await using var r = await take.ExecuteReaderAsync();
+        await using var batch = await PreparedBatch.Prepare(db, [take]);
+        await using var r = await batch.ExecuteReaderAsync();
         return await r.ReadAsync() ? (ReadJob(r), r.IsDBNull(ColumnCount) ? null : r.GetInt64(ColumnCount)) : null;
     }
 
@@ -126,17 +122,13 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
         // One call (sql/0025, as the statement of sql/0013): the cost goes to this backend's shard of the organization's
         // usage, so completes do not wait for each other or for takes; a run that cost nothing writes no usage at all.
         // Prepared, since every scrape completes a job: the function keeps its own plans, which use the indexes.
-        await using var connection = await db.OpenConnectionAsync();
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(AsynchronousCommit.Command());
         var complete = new NpgsqlBatchCommand("SELECT apify_complete($1, $2, $3::jsonb, $4)");
         var p = complete.Parameters;
         p.AddWithValue(jobId);
         p.AddWithValue(clock.UtcNowMicroseconds());
         p.AddWithValue(resultData);
         p.AddWithValue(costUsd);
-        batch.BatchCommands.Add(complete);
-        await batch.PrepareAsync();
+        await using var batch = await PreparedBatch.Prepare(db, [AsynchronousCommit.Command(), complete]);
         await using var reader = await batch.ExecuteReaderAsync();
         await reader.NextResultAsync(); // past the commit setting
         return await reader.ReadAsync() && reader.GetBoolean(0);

@@ -26,14 +26,12 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
             return [];
         }
 
-        // Without an explicit transaction Npgsql runs a batch as one implicit transaction: the commit setting applies.
-        // Prepared once per pooled connection: the statement reads no table (the conflict check is the unique index's),
-        // so its one plan is right at any table size, and the ~140 µs of planning per scrape is saved.
-        await using var connection = await db.OpenConnectionAsync();
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(AsynchronousCommit.Command());
-        batch.BatchCommands.Add(PostUpsertBatch.Command(organizationId, creatorProfileId, posts, clock.UtcNowMicroseconds()));
-        await batch.PrepareAsync();
+        // One implicit transaction, so the commit setting applies. Prepared: the statement reads no table (the conflict
+        // check is the unique index's).
+        await using var batch = await PreparedBatch.Prepare(db, [
+            AsynchronousCommit.Command(),
+            PostUpsertBatch.Command(organizationId, creatorProfileId, posts, clock.UtcNowMicroseconds()),
+        ]);
         await using var reader = await batch.ExecuteReaderAsync();
         await reader.NextResultAsync(); // past the commit setting
         return await PostUpsertBatch.ReadIds(reader, posts);
@@ -50,18 +48,10 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
     {
         // One row per post: a statement may not update the same row twice, and the last verdict is the current one.
         var rows = matches.GroupBy(m => m.PostId).Select(g => g.Last()).OrderBy(m => m.PostId).ToList();
-        await using var connection = await db.OpenConnectionAsync();
-        await using var batch = new NpgsqlBatch(connection);
-        if (rows.Count > 0)
-        {
-            batch.BatchCommands.Add(AsynchronousCommit.Command());
-            batch.BatchCommands.Add(RecordMatchesCommand(organizationId, allocationId, campaignId, rows));
-        }
-
-        batch.BatchCommands.Add(CountedPostsCommand(allocationId));
-        // Prepared: every scrape sends these, and both are calls of functions that keep index plans (sql/0025), so what is
-        // planned once per connection stays right as the tables grow.
-        await batch.PrepareAsync();
+        // Prepared: both are calls of functions that keep index plans (sql/0025).
+        await using var batch = await PreparedBatch.Prepare(db, rows.Count > 0
+            ? [AsynchronousCommit.Command(), RecordMatchesCommand(organizationId, allocationId, campaignId, rows), CountedPostsCommand(allocationId)]
+            : [CountedPostsCommand(allocationId)]);
         await using var reader = await batch.ExecuteReaderAsync();
         if (rows.Count > 0)
         {

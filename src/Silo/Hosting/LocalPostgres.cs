@@ -81,7 +81,11 @@ public sealed partial class LocalPostgres : IAsyncDisposable
         }
 
         var port = FreePort();
-        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300";
+        // Checkpoints at most every 2 GB of WAL or 15 minutes: a campaign activation writes ~2.5 KB of WAL per scraped post,
+        // and at PostgreSQL's defaults (1 GB, 5 minutes) a 2,000-creator activation forced a checkpoint partway through,
+        // which then made the first change of every page write a full-page image (docs/BENCHMARKS.md, influencer pipeline).
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300" +
+            " -c max_wal_size=2GB -c checkpoint_timeout=15min";
         if (!durable)
         {
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
