@@ -28,6 +28,7 @@ public sealed record BenchOptions
     public int Creators { get; init; } = 2_000;
     public int PostsPerCreator { get; init; } = 50;
     public int[] WorkerLoops { get; init; } = [8];
+    public int Repeat { get; init; } = 1;
     public TimeSpan IdlePoll { get; init; } = TimeSpan.FromMilliseconds(50);
     public TimeSpan PipelineTimeout { get; init; } = TimeSpan.FromMinutes(10);
     public int Participants { get; init; } = 100_000;
@@ -54,6 +55,8 @@ public sealed record BenchOptions
           --creators <n>            influencer: creators seeded, allocated and scraped (a profile and a posts job each; default 2000)
           --posts-per-creator <n>   influencer: posts the Apify simulator returns per creator (default 50)
           --worker-loops <list>     influencer: Apify__Workers values to measure, each on a fresh host (default 8)
+          --repeat <n>              influencer: measure the loop counts this many times over, interleaved, each on a
+                                    fresh host, and judge the goals on each loop count's median (default 1)
           --idle-poll-ms <n>        influencer: Apify__IdlePollInterval of the host, in ms (default 50)
           --pipeline-timeout <s>    influencer: give up waiting for the queue to drain after this long (default 600)
           --participants <n>        outreach (not run by default: --scenarios outreach): contacts materialized and
@@ -90,6 +93,7 @@ public sealed record BenchOptions
                 "--creators" => o with { Creators = Positive(Value()) },
                 "--posts-per-creator" => o with { PostsPerCreator = Positive(Value()) },
                 "--worker-loops" => o with { WorkerLoops = Counts(Value()) },
+                "--repeat" => o with { Repeat = Positive(Value()) },
                 "--idle-poll-ms" => o with { IdlePoll = TimeSpan.FromMilliseconds(Positive(Value())) },
                 "--pipeline-timeout" => o with { PipelineTimeout = Seconds(Value()) },
                 "--participants" => o with { Participants = int.TryParse(Value(), out var p) && p is > 0 and <= 100_000 ? p : throw new ArgumentException("--participants must be 1 to 100000.") },

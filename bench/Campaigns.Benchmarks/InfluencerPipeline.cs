@@ -306,10 +306,35 @@ public static class InfluencerPipeline
         sb.AppendLine();
         foreach (var r in runs)
         {
-            sb.AppendLine(ci, $"- {r.Loops} loop(s): ≥ {GoalPostsPerSecond:N0} posts/s end to end: {r.PostsPerSecond:N0} — {(r.PostsPerSecond >= GoalPostsPerSecond ? "met" : "**missed**")}; ≥ {GoalShareOfRaw:P0} of raw batched upserts (the issue's yardstick, the faster of unprepared and prepared): {r.ShareOfBatched:P0} — {(r.ShareOfBatched >= GoalShareOfRaw ? "met" : "**missed**")}; ≥ {GoalShareOfRaw:P0} of the fastest raw form, the product's own statement included: {r.ShareOfRaw:P0} — {(r.ShareOfRaw >= GoalShareOfRaw ? "met" : "**missed**")}");
+            sb.AppendLine(ci, $"- {r.Loops} loop(s): ≥ {GoalPostsPerSecond:N0} posts/s end to end: {r.PostsPerSecond:N0} — {Verdict(r.PostsPerSecond, GoalPostsPerSecond)}; ≥ {GoalShareOfRaw:P0} of raw batched upserts (the issue's yardstick, the faster of unprepared and prepared): {r.ShareOfBatched:P0} — {Verdict(r.ShareOfBatched, GoalShareOfRaw)}; ≥ {GoalShareOfRaw:P0} of the fastest raw form, the product's own statement included: {r.ShareOfRaw:P0} — {Verdict(r.ShareOfRaw, GoalShareOfRaw)}");
+        }
+
+        // One run on this shared machine can be a third off either way; with --repeat the goals are judged on medians.
+        var repeated = runs.GroupBy(r => r.Loops).Where(g => g.Count() > 1).ToList();
+        if (repeated.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Medians per loop count (the goals judged on them):");
+            sb.AppendLine();
+            foreach (var g in repeated)
+            {
+                var postsPerSecond = Median(g.Select(r => r.PostsPerSecond));
+                var shareOfBatched = Median(g.Select(r => r.ShareOfBatched));
+                var shareOfRaw = Median(g.Select(r => r.ShareOfRaw));
+                sb.AppendLine(ci, $"- {g.Key} loop(s), {g.Count()} runs: {postsPerSecond:N0} posts/s (range {g.Min(r => r.PostsPerSecond):N0}–{g.Max(r => r.PostsPerSecond):N0}) — {Verdict(postsPerSecond, GoalPostsPerSecond)}; {shareOfBatched:P0} of raw batched upserts (range {g.Min(r => r.ShareOfBatched):P0}–{g.Max(r => r.ShareOfBatched):P0}) — {Verdict(shareOfBatched, GoalShareOfRaw)}; {shareOfRaw:P0} of the fastest raw form — {Verdict(shareOfRaw, GoalShareOfRaw)}");
+            }
         }
 
         return sb.ToString();
+    }
+
+    private static string Verdict(double value, double goal) => value >= goal ? "met" : "**missed**";
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static string PerPost(double cores, double postsPerSecond) =>

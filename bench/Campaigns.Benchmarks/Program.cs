@@ -163,7 +163,8 @@ try
         var mapping = InfluencerPipeline.MappingMicrosPerPost(creators);
         var runs = new List<PipelineRun>();
         var version = "?";
-        foreach (var loops in options.WorkerLoops)
+        // Interleaved (16, 32, 16, 32, …) so a slow stretch of this shared machine does not fall on one loop count only.
+        foreach (var loops in Enumerable.Range(0, options.Repeat).SelectMany(_ => options.WorkerLoops))
         {
             Console.WriteLine($"Running influencer with {loops} worker loop(s)...");
             var run = await InfluencerPipeline.Run(api, options, loops, simulator, creators, ct);
