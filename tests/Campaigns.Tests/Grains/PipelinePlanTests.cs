@@ -1,0 +1,96 @@
+using Campaigns.Influencer;
+using Campaigns.Storage;
+using Campaigns.Tests.Infrastructure;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Campaigns.Tests.Grains;
+
+/// <summary>
+/// The scrape pipeline's functions keep one plan per connection (sql/0025–0026), so their plans must be right at any
+/// table size: these tests pin the settings and the plan shape that guarantee it.
+/// </summary>
+public sealed class PipelinePlanTests(PostgresFixture postgres)
+{
+    [Theory]
+    [InlineData("apify_take_next")]
+    [InlineData("apify_take_next_with_followers")]
+    [InlineData("apify_complete")]
+    [InlineData("allocation_counted_posts")]
+    [InlineData("campaign_posts_record_matches")]
+    [InlineData("orleans_write_to_storage")]
+    public async Task Pipeline_function_rules_out_sequential_scans(string function)
+    {
+        // CREATE OR REPLACE FUNCTION drops a function's settings, so a later migration can lose this silently.
+        await using var db = NpgsqlDataSource.Create(postgres.ConnectionString);
+        await using var cmd = db.CreateCommand("SELECT coalesce(proconfig, '{}') FROM pg_proc WHERE proname = $1");
+        cmd.Parameters.AddWithValue(function);
+        var settings = Assert.IsType<string[]>(await cmd.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("enable_seqscan=off", settings);
+    }
+
+    [Fact]
+    public async Task Verdicts_reach_each_post_by_its_primary_key_alone_even_under_a_generic_plan()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var org = (await TestOrganizations.Create(postgres.ConnectionString)).Id;
+        await using var db = NpgsqlDataSource.Create(postgres.ConnectionString);
+        var post = (await new PostRepository(db, TimeProvider.System).Upsert(org, null, [Post()]))[0];
+
+        // auto_explain sends each plan, nested statements included, to this client as a notice.
+        var withPlans = new NpgsqlConnectionStringBuilder(postgres.ConnectionString)
+        {
+            Pooling = false,
+            Options = "-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 " +
+                      "-c auto_explain.log_nested_statements=on -c auto_explain.log_level=notice -c plan_cache_mode=force_generic_plan",
+        };
+        await using var connection = new NpgsqlConnection(withPlans.ConnectionString);
+        var notices = new List<string>();
+        connection.Notice += (_, e) => notices.Add(e.Notice.MessageText);
+        await connection.OpenAsync(ct);
+        await using var call = new NpgsqlCommand(
+            "SELECT campaign_posts_record_matches($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", connection);
+        var p = call.Parameters;
+        p.AddWithValue(org);
+        p.AddWithValue(Guid.CreateVersion7());
+        p.AddWithValue(Guid.CreateVersion7());
+        p.AddWithValue(new[] { Guid.CreateVersion7() });
+        p.AddWithValue(new[] { post });
+        p.AddWithValue(new[] { 0.9 });
+        p.AddWithValue(new[] { true });
+        p.AddWithValue(new[] { "matched" });
+        p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Text, new string?[] { null });
+        p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Jsonb, new[] { "[]" });
+        p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Text, new[] { "{}" });
+        p.AddWithValue(DateTimeOffset.UtcNow);
+        await call.ExecuteNonQueryAsync(ct);
+
+        var plan = Assert.Single(notices, n => n.Contains("INSERT INTO campaign_posts", StringComparison.Ordinal));
+        var scan = NodeLines(plan, "Index Scan using posts_pkey on posts");
+        Assert.Contains(scan, line => line.Contains("Index Cond: (id = m.post_id)", StringComparison.Ordinal));
+        // With the organization among the scan's own conditions a plan may take the organization-led index instead,
+        // walking every post of the organization per verdict: the check belongs above the look-up.
+        Assert.DoesNotContain(scan, line => line.Contains("organization_id", StringComparison.Ordinal));
+        Assert.DoesNotContain("posts_platform_post_key", plan, StringComparison.Ordinal);
+    }
+
+    /// <summary>A plan node's line and its details: the lines after it indented deeper, up to the next node arrow.</summary>
+    private static List<string> NodeLines(string plan, string node)
+    {
+        var lines = plan.Split('\n');
+        var start = Array.FindIndex(lines, line => line.Contains(node, StringComparison.Ordinal));
+        Assert.True(start >= 0, $"No '{node}' in the plan:\n{plan}");
+        var indent = Indent(lines[start]);
+        return lines.Skip(start).Take(1)
+            .Concat(lines.Skip(start + 1).TakeWhile(line => Indent(line) > indent && !line.TrimStart().StartsWith("->", StringComparison.Ordinal)))
+            .ToList();
+    }
+
+    private static int Indent(string line) => line.Length - line.TrimStart().Length;
+
+    private static ScrapedPost Post() =>
+        new(SocialPlatform.Instagram, $"p-{Guid.NewGuid():N}", "https://instagram.com/p/x", "anna.cooks", null, "Lunch #brand",
+            ["brand"], [], [], "image", [], 10, 2, null, 400, 0.021, 900, null,
+            new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero), 12_000, """{"id":"x"}""");
+}
