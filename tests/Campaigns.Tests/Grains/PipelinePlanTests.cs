@@ -38,19 +38,9 @@ public sealed class PipelinePlanTests(PostgresFixture postgres)
         await using var db = NpgsqlDataSource.Create(postgres.ConnectionString);
         var post = (await new PostRepository(db, TimeProvider.System).Upsert(org, null, [Post()]))[0];
 
-        // auto_explain sends each plan, nested statements included, to this client as a notice.
-        var withPlans = new NpgsqlConnectionStringBuilder(postgres.ConnectionString)
-        {
-            Pooling = false,
-            Options = "-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 " +
-                      "-c auto_explain.log_nested_statements=on -c auto_explain.log_level=notice -c plan_cache_mode=force_generic_plan",
-        };
-        await using var connection = new NpgsqlConnection(withPlans.ConnectionString);
-        var notices = new List<string>();
-        connection.Notice += (_, e) => notices.Add(e.Notice.MessageText);
-        await connection.OpenAsync(ct);
+        await using var connection = await OpenWithPlans(ct);
         await using var call = new NpgsqlCommand(
-            "SELECT campaign_posts_record_matches($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", connection);
+            "SELECT campaign_posts_record_matches($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", connection.Connection);
         var p = call.Parameters;
         p.AddWithValue(org);
         p.AddWithValue(Guid.CreateVersion7());
@@ -66,13 +56,60 @@ public sealed class PipelinePlanTests(PostgresFixture postgres)
         p.AddWithValue(DateTimeOffset.UtcNow);
         await call.ExecuteNonQueryAsync(ct);
 
-        var plan = Assert.Single(notices, n => n.Contains("INSERT INTO campaign_posts", StringComparison.Ordinal));
+        var plan = Assert.Single(connection.Notices, n => n.Contains("INSERT INTO campaign_posts", StringComparison.Ordinal));
         var scan = NodeLines(plan, "Index Scan using posts_pkey on posts");
         Assert.Contains(scan, line => line.Contains("Index Cond: (id = m.post_id)", StringComparison.Ordinal));
         // With the organization among the scan's own conditions a plan may take the organization-led index instead,
         // walking every post of the organization per verdict: the check belongs above the look-up.
         Assert.DoesNotContain(scan, line => line.Contains("organization_id", StringComparison.Ordinal));
         Assert.DoesNotContain("posts_platform_post_key", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_take_reads_the_profile_by_its_primary_key_alone_even_under_a_generic_plan()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // Far in the future, so no worker of another test on the real clock takes the job first.
+        var clock = new ManualClock(new DateTimeOffset(2100, 6, 1, 8, 0, 0, TimeSpan.Zero).AddDays(Random.Shared.Next(0, 10_000)));
+        var org = (await TestOrganizations.Create(postgres.ConnectionString)).Id;
+        await using var db = NpgsqlDataSource.Create(postgres.ConnectionString);
+        var profile = (await new CreatorRepository(db, clock).Insert(org, Guid.CreateVersion7(), new CreatorDraft("Plan", null, true,
+            [new SocialProfileDraft("instagram", $"u{Guid.NewGuid():N}", FollowersDeclared: 20_000)])))!.Profiles[0].Id;
+        await new ApifyJobRepository(db, clock, ApifyRetryBackoff.Default).Enqueue(org, Guid.CreateVersion7(),
+            new ApifyJobDraft(ApifyJobType.PostsScrape, SocialPlatform.Instagram, "plan", """{"limit": 50}""", 50, CreatorProfileId: profile));
+
+        await using var connection = await OpenWithPlans(ct);
+        await using var take = new NpgsqlCommand("SELECT profile_followers FROM apify_take_next_with_followers($1, $2)", connection.Connection);
+        take.Parameters.AddWithValue(org);
+        take.Parameters.AddWithValue(clock.GetUtcNow());
+        Assert.Equal(20_000L, await take.ExecuteScalarAsync(ct));
+
+        var plan = Assert.Single(connection.Notices, n => n.Contains("FROM creator_social_profiles", StringComparison.Ordinal));
+        var scan = NodeLines(plan, "Index Scan using creator_social_profiles_pkey on creator_social_profiles");
+        Assert.DoesNotContain(scan, line => line.Contains("organization_id", StringComparison.Ordinal));
+    }
+
+    /// <summary>A connection whose plans, nested statements included, auto_explain sends back as notices, all generic.</summary>
+    private async Task<PlanConnection> OpenWithPlans(CancellationToken ct)
+    {
+        var withPlans = new NpgsqlConnectionStringBuilder(postgres.ConnectionString)
+        {
+            Pooling = false,
+            Options = "-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 " +
+                      "-c auto_explain.log_nested_statements=on -c auto_explain.log_level=notice -c plan_cache_mode=force_generic_plan",
+        };
+        var connection = new NpgsqlConnection(withPlans.ConnectionString);
+        var planConnection = new PlanConnection(connection);
+        connection.Notice += (_, e) => planConnection.Notices.Add(e.Notice.MessageText);
+        await connection.OpenAsync(ct);
+        return planConnection;
+    }
+
+    private sealed record PlanConnection(NpgsqlConnection Connection) : IAsyncDisposable
+    {
+        public List<string> Notices { get; } = [];
+
+        public ValueTask DisposeAsync() => Connection.DisposeAsync();
     }
 
     /// <summary>A plan node's line and its details: the lines after it indented deeper, up to the next node arrow.</summary>
