@@ -63,10 +63,11 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         return await ReadCountedPosts(reader);
     }
 
-    private NpgsqlBatchCommand RecordMatchesCommand(Guid organizationId, Guid allocationId, Guid campaignId, List<(Guid PostId, MatchResult Match)> rows)
+    /// <summary>The verdicts call of <see cref="RecordMatches"/>, one row per post; public so a test can read its plan.</summary>
+    public NpgsqlBatchCommand RecordMatchesCommand(Guid organizationId, Guid allocationId, Guid campaignId, List<(Guid PostId, MatchResult Match)> rows)
     {
-        // sql/0025: the statement of sql/0022–0023 in a function whose plans look each post up by its key, so the call
-        // can be prepared; posts of another organization are ignored.
+        // sql/0025–0026: the statement of sql/0022–0023 in a function whose plans look each post up by its key alone, so
+        // the call can be prepared; posts of another organization are ignored.
         var cmd = new NpgsqlBatchCommand("SELECT campaign_posts_record_matches($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
         var p = cmd.Parameters;
         p.AddWithValue(organizationId);

@@ -2,7 +2,6 @@ using Campaigns.Influencer;
 using Campaigns.Storage;
 using Campaigns.Tests.Infrastructure;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Campaigns.Tests.Grains;
 
@@ -12,6 +11,9 @@ namespace Campaigns.Tests.Grains;
 /// </summary>
 public sealed class PipelinePlanTests(PostgresFixture postgres)
 {
+    private static readonly MatchResult Matched = new(0.9, MatchVerdict.Matched,
+        [new MatchedSignal(SignalKind.RequiredHashtag, "#brand", SignalSource.Caption)], [], null);
+
     [Theory]
     [InlineData("apify_take_next")]
     [InlineData("apify_take_next_with_followers")]
@@ -36,24 +38,14 @@ public sealed class PipelinePlanTests(PostgresFixture postgres)
         var ct = TestContext.Current.CancellationToken;
         var org = (await TestOrganizations.Create(postgres.ConnectionString)).Id;
         await using var db = NpgsqlDataSource.Create(postgres.ConnectionString);
-        var post = (await new PostRepository(db, TimeProvider.System).Upsert(org, null, [Post()]))[0];
+        var posts = new PostRepository(db, TimeProvider.System);
+        var post = (await posts.Upsert(org, null, [Post()]))[0];
 
         await using var connection = await OpenWithPlans(ct);
-        await using var call = new NpgsqlCommand(
-            "SELECT campaign_posts_record_matches($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", connection.Connection);
-        var p = call.Parameters;
-        p.AddWithValue(org);
-        p.AddWithValue(Guid.CreateVersion7());
-        p.AddWithValue(Guid.CreateVersion7());
-        p.AddWithValue(new[] { Guid.CreateVersion7() });
-        p.AddWithValue(new[] { post });
-        p.AddWithValue(new[] { 0.9 });
-        p.AddWithValue(new[] { true });
-        p.AddWithValue(new[] { "matched" });
-        p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Text, new string?[] { null });
-        p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Jsonb, new[] { "[]" });
-        p.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Text, new[] { "{}" });
-        p.AddWithValue(DateTimeOffset.UtcNow);
+        await using var call = new NpgsqlBatch(connection.Connection)
+        {
+            BatchCommands = { posts.RecordMatchesCommand(org, Guid.CreateVersion7(), Guid.CreateVersion7(), [(post, Matched)]) },
+        };
         await call.ExecuteNonQueryAsync(ct);
 
         var plan = Assert.Single(connection.Notices, n => n.Contains("INSERT INTO campaign_posts", StringComparison.Ordinal));
@@ -119,8 +111,8 @@ public sealed class PipelinePlanTests(PostgresFixture postgres)
         var start = Array.FindIndex(lines, line => line.Contains(node, StringComparison.Ordinal));
         Assert.True(start >= 0, $"No '{node}' in the plan:\n{plan}");
         var indent = Indent(lines[start]);
-        return lines.Skip(start).Take(1)
-            .Concat(lines.Skip(start + 1).TakeWhile(line => Indent(line) > indent && !line.TrimStart().StartsWith("->", StringComparison.Ordinal)))
+        return lines[start..]
+            .TakeWhile((line, i) => i == 0 || (Indent(line) > indent && !line.TrimStart().StartsWith("->", StringComparison.Ordinal)))
             .ToList();
     }
 
