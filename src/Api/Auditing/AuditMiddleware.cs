@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Campaigns.Api.Hosting;
 using Campaigns.Audit;
+using Campaigns.Ids;
 using Campaigns.Tenancy;
 
 namespace Campaigns.Api.Auditing;
@@ -27,6 +28,9 @@ public sealed class AuditMiddleware(RequestDelegate next, IClusterClient cluster
         // Known before the endpoint runs; read once so both paths below record the same action and resource.
         var audited = context.GetEndpoint()?.Metadata.GetMetadata<Audited>();
         var routeId = context.Request.RouteValues["id"]?.ToString();
+        // Minted on arrival, so a client's requests list in the order it sent them even when a response
+        // reaches the client before this middleware has finished recording the previous one.
+        var auditId = TimeOrderedId.New();
         try
         {
             await next(context);
@@ -35,14 +39,14 @@ public sealed class AuditMiddleware(RequestDelegate next, IClusterClient cluster
         {
             // Bodies the endpoint could not bind (malformed JSON, wrong types) surface as exceptions that the
             // outer exception handler turns into responses; record them with the status it is about to answer.
-            await Record(context, audited, routeId, RequestErrors.StatusFor(e, context));
+            await Record(auditId, context, audited, routeId, RequestErrors.StatusFor(e, context));
             throw;
         }
 
-        await Record(context, audited, routeId, context.Response.StatusCode);
+        await Record(auditId, context, audited, routeId, context.Response.StatusCode);
     }
 
-    private async Task Record(HttpContext context, Audited? audited, string? routeId, int status)
+    private async Task Record(Guid auditId, HttpContext context, Audited? audited, string? routeId, int status)
     {
         if (context.Features.Get<Principal>() is not { } caller)
         {
@@ -50,7 +54,7 @@ public sealed class AuditMiddleware(RequestDelegate next, IClusterClient cluster
         }
 
         var entry = new AuditEntry(
-            Id: Guid.CreateVersion7(),
+            Id: auditId,
             OrganizationId: caller.OrganizationId,
             UserId: caller.UserId,
             ApiKeyId: caller.ApiKeyId,

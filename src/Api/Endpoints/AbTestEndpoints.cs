@@ -5,6 +5,7 @@ using Campaigns.Api.Auditing;
 using Campaigns.Api.Security;
 using Campaigns.Api.Validation;
 using Campaigns.CampaignCore;
+using Campaigns.Ids;
 using Campaigns.Tenancy;
 
 namespace Campaigns.Api.Endpoints;
@@ -47,7 +48,7 @@ public static class AbTestEndpoints
             return Problems.From(campaign.Outcome, campaign.Message);
         }
 
-        var testId = Guid.CreateVersion7();
+        var testId = TimeOrderedId.New();
         http.AuditResource(testId);
         var result = await Test(cluster, testId).Create(organizationId, draft);
         return result is { Outcome: CommandOutcome.Ok, Test: { } test }

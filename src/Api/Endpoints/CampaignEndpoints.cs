@@ -3,6 +3,7 @@ using Campaigns.Api.Auditing;
 using Campaigns.Api.Security;
 using Campaigns.Api.Validation;
 using Campaigns.CampaignCore;
+using Campaigns.Ids;
 using Campaigns.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -51,7 +52,7 @@ public static class CampaignEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var id = Guid.CreateVersion7();
+        var id = TimeOrderedId.New();
         http.AuditResource(id);
         var result = await cluster.GetGrain<ICampaignGrain>(id).Create(http.Caller().OrganizationId, draft);
         return result.Campaign is { } campaign && result.Outcome == CommandOutcome.Ok

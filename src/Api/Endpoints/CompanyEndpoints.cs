@@ -4,6 +4,7 @@ using Campaigns.Api.Security;
 using Campaigns.Api.Validation;
 using Campaigns.CampaignCore;
 using Campaigns.Crm;
+using Campaigns.Ids;
 using Campaigns.Tenancy;
 
 namespace Campaigns.Api.Endpoints;
@@ -37,7 +38,7 @@ public static class CompanyEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var id = Guid.CreateVersion7();
+        var id = TimeOrderedId.New();
         http.AuditResource(id);
         var result = await cluster.Crm().CreateCompany(http.Caller().OrganizationId, id, new CompanyDraft(name!, domain?.ToLowerInvariant()));
         return TypedResults.Created($"/api/companies/{id}", result.Value);

@@ -4,6 +4,7 @@ using Campaigns.Api.Security;
 using Campaigns.Api.Validation;
 using Campaigns.CampaignCore;
 using Campaigns.Crm;
+using Campaigns.Ids;
 using Campaigns.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -36,7 +37,7 @@ public static class ContactEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var id = Guid.CreateVersion7();
+        var id = TimeOrderedId.New();
         http.AuditResource(id);
         var result = await cluster.Crm().CreateContact(http.Caller().OrganizationId, id, draft);
         return result is { Outcome: CommandOutcome.Ok, Value: { } contact }

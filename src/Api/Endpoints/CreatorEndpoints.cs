@@ -4,6 +4,7 @@ using Campaigns.Api.Auditing;
 using Campaigns.Api.Security;
 using Campaigns.Api.Validation;
 using Campaigns.CampaignCore;
+using Campaigns.Ids;
 using Campaigns.Influencer;
 using Campaigns.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +41,7 @@ public static class CreatorEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var id = Guid.CreateVersion7();
+        var id = TimeOrderedId.New();
         http.AuditResource(id);
         var result = await Registry(cluster).Create(http.Caller().OrganizationId, id, draft);
         return result is { Outcome: CommandOutcome.Ok, Creator: { } creator }

@@ -3,6 +3,7 @@ using Campaigns.Api.Auditing;
 using Campaigns.Api.Security;
 using Campaigns.Api.Validation;
 using Campaigns.CampaignCore;
+using Campaigns.Ids;
 using Campaigns.Tenancy;
 
 namespace Campaigns.Api.Endpoints;
@@ -38,7 +39,7 @@ public static class DuplicateEndpoints
         }
 
         var draft = source with { Name = CopyName(source.Name) };
-        var copyId = Guid.CreateVersion7();
+        var copyId = TimeOrderedId.New();
         http.AuditResource(copyId);
         var result = await cluster.GetGrain<ICampaignGrain>(copyId).CreateWithChanges(organizationId, draft, changes);
         return result is { Outcome: CommandOutcome.Ok, Campaign: { } campaign }

@@ -1,6 +1,7 @@
 using Campaigns.Api.Security;
 using Campaigns.Audit;
 using Campaigns.Api.Validation;
+using Campaigns.Ids;
 using Campaigns.Outreach;
 using Campaigns.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -57,7 +58,7 @@ public static class GroupSourceEndpoints
         {
             // A GET the audit middleware passes over, yet it created contacts: the mutation is recorded here.
             await cluster.GetGrain<IAuditLogGrain>(0).Record(new AuditEntry(
-                Guid.CreateVersion7(), caller.OrganizationId, caller.UserId, caller.ApiKeyId, "contact.create_from_group", "telegram_chat",
+                TimeOrderedId.New(), caller.OrganizationId, caller.UserId, caller.ApiKeyId, "contact.create_from_group", "telegram_chat",
                 $"{accountId}:{chatId}", null, StatusCodes.Status200OK, "succeeded", Storage.PostgresTime.Truncate(clock.GetUtcNow())));
         }
 

@@ -3,6 +3,7 @@ using Campaigns.Api.Security;
 using Campaigns.Api.Validation;
 using Campaigns.CampaignCore;
 using Campaigns.Crm;
+using Campaigns.Ids;
 using Campaigns.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -38,7 +39,7 @@ public static class LeadEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var id = Guid.CreateVersion7();
+        var id = TimeOrderedId.New();
         var result = await cluster.Crm().CreateLead(http.Caller().OrganizationId, id,
             new LeadDraft(request.ContactId!.Value, request.PipelineId!.Value, request.StageId!.Value));
         if (result is not { Outcome: CommandOutcome.Ok, Value: { } lead })

@@ -3,6 +3,7 @@ using Campaigns.Api.Auditing;
 using Campaigns.Api.Security;
 using Campaigns.Api.Validation;
 using Campaigns.CampaignCore;
+using Campaigns.Ids;
 using Campaigns.Outreach;
 using Campaigns.Tenancy;
 
@@ -46,7 +47,7 @@ public static class OutreachPresetEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var id = Guid.CreateVersion7();
+        var id = TimeOrderedId.New();
         http.AuditResource(id);
         var result = await cluster.OutreachLibrary().CreatePreset(http.Caller().OrganizationId, id, draft);
         return result is { Outcome: CommandOutcome.Ok, Value: { } preset }

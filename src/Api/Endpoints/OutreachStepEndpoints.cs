@@ -3,6 +3,7 @@ using Campaigns.Api.Auditing;
 using Campaigns.Api.Security;
 using Campaigns.Api.Validation;
 using Campaigns.CampaignCore;
+using Campaigns.Ids;
 using Campaigns.Outreach;
 using Campaigns.Tenancy;
 
@@ -42,7 +43,7 @@ public static class OutreachStepEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var stepId = Guid.CreateVersion7();
+        var stepId = TimeOrderedId.New();
         http.AuditResource(stepId);
         var result = await cluster.Outreach(id).CreateStep(http.Caller().OrganizationId, stepId, draft);
         return result is { Outcome: CommandOutcome.Ok, Value: { } step }

@@ -3,6 +3,7 @@ using Campaigns.Api.Auditing;
 using Campaigns.Api.Security;
 using Campaigns.Api.Validation;
 using Campaigns.CampaignCore;
+using Campaigns.Ids;
 using Campaigns.Outreach;
 using Campaigns.Tenancy;
 
@@ -39,7 +40,7 @@ public static class OutreachTemplateEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var templateId = Guid.CreateVersion7();
+        var templateId = TimeOrderedId.New();
         http.AuditResource(templateId);
         var result = await cluster.Outreach(id).CreateTemplate(http.Caller().OrganizationId, templateId, draft);
         return result is { Outcome: CommandOutcome.Ok, Value: { } template }

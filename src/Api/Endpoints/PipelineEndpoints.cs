@@ -3,6 +3,7 @@ using Campaigns.Api.Security;
 using Campaigns.Api.Validation;
 using Campaigns.CampaignCore;
 using Campaigns.Crm;
+using Campaigns.Ids;
 using Campaigns.Tenancy;
 
 namespace Campaigns.Api.Endpoints;
@@ -35,7 +36,7 @@ public static class PipelineEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var id = Guid.CreateVersion7();
+        var id = TimeOrderedId.New();
         http.AuditResource(id);
         var result = await cluster.Crm().CreatePipeline(http.Caller().OrganizationId, id, new PipelineDraft(name!, stages!));
         return TypedResults.Created($"/api/pipelines/{id}", result.Value);

@@ -3,6 +3,7 @@ using Campaigns.Api.Auditing;
 using Campaigns.Api.Security;
 using Campaigns.Api.Validation;
 using Campaigns.CampaignCore;
+using Campaigns.Ids;
 using Campaigns.Outreach;
 using Campaigns.Tenancy;
 
@@ -38,7 +39,7 @@ public static class SendingAccountEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var id = Guid.CreateVersion7();
+        var id = TimeOrderedId.New();
         http.AuditResource(id);
         var result = await cluster.SendingAccounts().Create(http.Caller().OrganizationId, id, draft);
         return result is { Outcome: CommandOutcome.Ok, Value: { } account }

@@ -4,6 +4,7 @@ using Campaigns.Api.Auditing;
 using Campaigns.Api.Security;
 using Campaigns.Api.Validation;
 using Campaigns.CampaignCore;
+using Campaigns.Ids;
 using Campaigns.Templates;
 using Campaigns.Tenancy;
 using Microsoft.Extensions.Options;
@@ -170,7 +171,7 @@ public static class TemplateEndpoints
             return Problems.Validation(errors.ToDictionary().ToDictionary(e => $"customization.{e.Key}", e => e.Value));
         }
 
-        var campaignId = Guid.CreateVersion7();
+        var campaignId = TimeOrderedId.New();
         http.AuditResource(campaignId);
         var result = await cluster.GetGrain<ICampaignGrain>(campaignId).Create(organizationId, draft);
         if (result is not { Outcome: CommandOutcome.Ok, Campaign: { } campaign })

@@ -1,4 +1,5 @@
 using Campaigns.CampaignCore;
+using Campaigns.Ids;
 using Campaigns.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -66,7 +67,7 @@ public sealed partial class AbTestGrain(
             MinSampleSize = draft.MinSampleSize,
             ConfidenceLevel = draft.ConfidenceLevel,
             AutoApplyWinner = draft.AutoApplyWinner,
-            Variants = draft.Variants.Select(v => new AbVariantView(Guid.CreateVersion7(), v.Name, v.IsControl, v.ContentJson, v.Weight)).ToList(),
+            Variants = draft.Variants.Select(v => new AbVariantView(TimeOrderedId.New(), v.Name, v.IsControl, v.ContentJson, v.Weight)).ToList(),
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,

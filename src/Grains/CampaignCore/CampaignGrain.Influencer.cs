@@ -1,3 +1,4 @@
+using Campaigns.Ids;
 using Campaigns.Influencer;
 using Campaigns.Storage;
 using Microsoft.Extensions.Logging;
@@ -59,7 +60,7 @@ public sealed partial class CampaignGrain
         var budgets = BudgetSplit.Split(S.Budget, candidates.Count);
         var slots = candidates.Select((candidate, i) => new AllocationSlot
         {
-            Id = Guid.CreateVersion7(),
+            Id = TimeOrderedId.New(),
             Creator = candidate,
             Budget = budgets[i],
         }).ToList();
@@ -130,7 +131,7 @@ public sealed partial class CampaignGrain
             }
             else
             {
-                replacement = new AllocationSlot { Id = Guid.CreateVersion7(), Creator = next[0], Budget = allocation.CurrentBudget };
+                replacement = new AllocationSlot { Id = TimeOrderedId.New(), Creator = next[0], Budget = allocation.CurrentBudget };
                 slot.ReplacementId = replacement.Id;
                 S.Allocations.Add(replacement);
             }

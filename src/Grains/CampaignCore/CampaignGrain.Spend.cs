@@ -1,4 +1,5 @@
 using Campaigns.Audit;
+using Campaigns.Ids;
 using Campaigns.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -39,7 +40,7 @@ public sealed partial class CampaignGrain
         }
 
         var entry = await spend.InsertOrGet(S.OrganizationId,
-            new SpendEntry(Guid.CreateVersion7(), Id, request.Amount, request.Currency, request.IdempotencyKey, clock.UtcNowMicroseconds()));
+            new SpendEntry(TimeOrderedId.New(), Id, request.Amount, request.Currency, request.IdempotencyKey, clock.UtcNowMicroseconds()));
         return new SpendResult(CommandOutcome.Ok, entry, await FollowLedger());
     }
 
@@ -84,7 +85,7 @@ public sealed partial class CampaignGrain
         {
             LogPausedOverBudget(logger, Id, spent, S.Budget);
             // No caller asked for this pause, so the audit row names no user or key: the system did it.
-            await audit.Insert(new AuditEntry(Guid.CreateVersion7(), S.OrganizationId, null, null, "campaign.auto_pause", "campaign",
+            await audit.Insert(new AuditEntry(TimeOrderedId.New(), S.OrganizationId, null, null, "campaign.auto_pause", "campaign",
                 Id.ToString(), null, 200, "succeeded", now));
         }
 

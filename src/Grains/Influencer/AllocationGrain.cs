@@ -1,4 +1,5 @@
 using Campaigns.CampaignCore;
+using Campaigns.Ids;
 using Campaigns.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -266,7 +267,7 @@ public sealed partial class AllocationGrain(
             AllocationMonitoring.MonitorPostsPriority);
 
     private Task<EnqueuedJob> Enqueue(ApifyJobType type, string input, int priority) =>
-        jobs.Enqueue(S.OrganizationId, Guid.CreateVersion7(), Draft(type, input, priority));
+        jobs.Enqueue(S.OrganizationId, TimeOrderedId.New(), Draft(type, input, priority));
 
     private ApifyJobDraft Draft(ApifyJobType type, string input, int priority) =>
         new(type, S.Platform, S.Creator.Username, input, priority,

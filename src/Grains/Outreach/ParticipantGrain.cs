@@ -1,5 +1,6 @@
 using Campaigns.CampaignCore;
 using Campaigns.Crm;
+using Campaigns.Ids;
 using Campaigns.Integrations.Telegram;
 using Campaigns.Storage;
 using Microsoft.Extensions.Logging;
@@ -448,7 +449,7 @@ public sealed partial class ParticipantGrain(
                 ?? (await pipelines.Get(S.OrganizationId, pipelineId))?.Stages.OrderBy(s => s.Position).FirstOrDefault()?.Id;
             if (stageId is { } stage)
             {
-                var lead = await leads.Insert(S.OrganizationId, Guid.CreateVersion7(), new LeadDraft(ContactId, pipelineId, stage));
+                var lead = await leads.Insert(S.OrganizationId, TimeOrderedId.New(), new LeadDraft(ContactId, pipelineId, stage));
                 S.LeadCreated = lead.Outcome == CommandOutcome.Ok;
             }
         }

@@ -1,3 +1,4 @@
+using Campaigns.Ids;
 using Campaigns.Influencer;
 using Npgsql;
 using NpgsqlTypes;
@@ -33,7 +34,7 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
                 VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, 'pending', $8, $9, $10, $11, $12, $12, $12)
                 ON CONFLICT (allocation_id, job_type) WHERE allocation_id IS NOT NULL AND status IN {OpenStatuses} DO NOTHING
                 """);
-            AddInsertParameters(insert.Parameters, organizationId, Guid.CreateVersion7(), draft, now);
+            AddInsertParameters(insert.Parameters, organizationId, TimeOrderedId.New(), draft, now);
             commands.Add(insert);
         }
 

@@ -1,3 +1,4 @@
+using Campaigns.Ids;
 using Campaigns.Influencer;
 using Npgsql;
 using NpgsqlTypes;
@@ -185,7 +186,7 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
             }
             else
             {
-                creatorId = Guid.CreateVersion7();
+                creatorId = TimeOrderedId.New();
                 await InsertCreator(connection, tx, organizationId, creatorId, row.Name ?? row.Values.Username, row.Email, row.IsActive ?? true, now);
                 creatorsCreated++;
             }
@@ -372,7 +373,7 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
             """, connection, tx);
         var p = cmd.Parameters;
-        p.AddWithValue(Guid.CreateVersion7());
+        p.AddWithValue(TimeOrderedId.New());
         p.AddWithValue(organizationId);
         p.AddWithValue(creatorId);
         AddDeclared(p, profile);

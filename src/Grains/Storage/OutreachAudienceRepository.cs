@@ -1,3 +1,4 @@
+using Campaigns.Ids;
 using Campaigns.Outreach;
 using Npgsql;
 using NpgsqlTypes;
@@ -192,7 +193,7 @@ public sealed class OutreachAudienceRepository(NpgsqlDataSource db, TimeProvider
             companyId = known;
         }
 
-        var id = Guid.CreateVersion7();
+        var id = TimeOrderedId.New();
         await using var cmd = new NpgsqlCommand("""
             INSERT INTO crm_contacts (id, organization_id, first_name, last_name, email, phone, telegram_id, telegram_username,
                                       company_id, created_at, updated_at)
@@ -233,7 +234,7 @@ public sealed class OutreachAudienceRepository(NpgsqlDataSource db, TimeProvider
             }
         }
 
-        var id = Guid.CreateVersion7();
+        var id = TimeOrderedId.New();
         await using var insert = new NpgsqlCommand(
             "INSERT INTO crm_companies (id, organization_id, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)", connection, tx);
         insert.Parameters.AddWithValue(id);

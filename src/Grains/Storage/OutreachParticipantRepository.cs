@@ -1,3 +1,4 @@
+using Campaigns.Ids;
 using Campaigns.Outreach;
 using Npgsql;
 using NpgsqlTypes;
@@ -309,7 +310,7 @@ public sealed class OutreachParticipantRepository(NpgsqlDataSource db)
                    ELSE (SELECT status FROM outreach_sends WHERE campaign_id = $2 AND contact_id = $3 AND step_index = $5) END
             """);
         var p = cmd.Parameters;
-        p.AddWithValue(Guid.CreateVersion7());
+        p.AddWithValue(TimeOrderedId.New());
         p.AddWithValue(campaignId);
         p.AddWithValue(contactId);
         p.AddWithValue(organizationId);

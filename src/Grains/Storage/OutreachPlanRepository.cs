@@ -1,3 +1,4 @@
+using Campaigns.Ids;
 using Campaigns.Outreach;
 using Npgsql;
 using NpgsqlTypes;
@@ -275,7 +276,7 @@ public sealed class OutreachPlanRepository(NpgsqlDataSource db, TimeProvider clo
         var copies = new Dictionary<Guid, Guid>();
         foreach (var template in templates)
         {
-            copies[template.Id] = Guid.CreateVersion7();
+            copies[template.Id] = TimeOrderedId.New();
             await using var insert = new NpgsqlCommand("""
                 INSERT INTO outreach_templates (id, organization_id, campaign_id, name, channel, content, created_at, updated_at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
@@ -300,7 +301,7 @@ public sealed class OutreachPlanRepository(NpgsqlDataSource db, TimeProvider clo
                 INSERT INTO outreach_steps (id, campaign_id, order_index, template_id, delay_hours, trigger_type, conditions, created_at, updated_at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $8)
                 """, connection, tx);
-            insert.Parameters.AddWithValue(Guid.CreateVersion7());
+            insert.Parameters.AddWithValue(TimeOrderedId.New());
             insert.Parameters.AddWithValue(toCampaignId);
             insert.Parameters.AddWithValue(step.OrderIndex);
             insert.Parameters.AddWithValue(copies.GetValueOrDefault(step.TemplateId, step.TemplateId));

@@ -1,5 +1,6 @@
 using Campaigns.CampaignCore;
 using Campaigns.Crm;
+using Campaigns.Ids;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -167,7 +168,7 @@ public sealed class PipelineRepository(NpgsqlDataSource db, TimeProvider clock)
     private static async Task InsertStage(NpgsqlConnection connection, NpgsqlTransaction tx, Guid pipelineId, string name, int position)
     {
         await using var cmd = new NpgsqlCommand("INSERT INTO crm_stages (id, pipeline_id, name, position) VALUES ($1, $2, $3, $4)", connection, tx);
-        cmd.Parameters.AddWithValue(Guid.CreateVersion7());
+        cmd.Parameters.AddWithValue(TimeOrderedId.New());
         cmd.Parameters.AddWithValue(pipelineId);
         cmd.Parameters.AddWithValue(name);
         cmd.Parameters.AddWithValue(position);

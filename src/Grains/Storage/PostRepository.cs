@@ -1,3 +1,4 @@
+using Campaigns.Ids;
 using Campaigns.Influencer;
 using Npgsql;
 using NpgsqlTypes;
@@ -73,7 +74,7 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         p.AddWithValue(organizationId);
         p.AddWithValue(allocationId);
         p.AddWithValue(campaignId);
-        p.AddWithValue(rows.Select(_ => Guid.CreateVersion7()).ToArray());
+        p.AddWithValue(rows.Select(_ => TimeOrderedId.New()).ToArray());
         p.AddWithValue(rows.Select(r => r.PostId).ToArray());
         p.AddWithValue(rows.Select(r => r.Match.Confidence).ToArray());
         p.AddWithValue(rows.Select(r => r.Match.IsCampaignContent).ToArray());
@@ -131,7 +132,7 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         p.AddWithValue(campaignId);
         p.AddWithValue(postId);
         p.AddWithValue(userId);
-        p.AddWithValue(Guid.CreateVersion7());
+        p.AddWithValue(TimeOrderedId.New());
         p.AddWithValue(clock.UtcNowMicroseconds());
         return await cmd.ExecuteScalarAsync() is Guid id ? id : null;
     }

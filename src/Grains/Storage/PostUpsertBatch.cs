@@ -1,4 +1,5 @@
 using System.Text;
+using Campaigns.Ids;
 using Campaigns.Influencer;
 using Npgsql;
 using NpgsqlTypes;
@@ -81,7 +82,7 @@ public static class PostUpsertBatch
         p.AddWithValue(organizationId);
         p.AddWithValue(NpgsqlDbType.Uuid, creatorProfileId is { } profile ? profile : DBNull.Value);
         p.AddWithValue(now);
-        p.AddWithValue(unique.Select(_ => Guid.CreateVersion7()).ToArray());
+        p.AddWithValue(unique.Select(_ => TimeOrderedId.New()).ToArray());
         Texts(p, unique.Select(x => (string?)DbNames.Of(x.Platform)));
         Texts(p, unique.Select(x => (string?)x.PlatformPostId));
         Texts(p, unique.Select(x => x.Url));

@@ -1,3 +1,4 @@
+using Campaigns.Ids;
 using Campaigns.Outreach;
 using Npgsql;
 using NpgsqlTypes;
@@ -200,7 +201,7 @@ public sealed class TelegramChatRepository(NpgsqlDataSource db, TimeProvider clo
                 """, connection, tx);
             var p = insert.Parameters;
             p.AddWithValue(organizationId);
-            p.AddWithValue(missing.Select(_ => Guid.CreateVersion7()).ToArray());
+            p.AddWithValue(missing.Select(_ => TimeOrderedId.New()).ToArray());
             p.AddWithValue(missing.Select(u => u.Id).ToArray());
             p.AddWithValue(missing.Select(u => u.Username).ToArray());
             p.AddWithValue(missing.Select(u => u.FirstName).ToArray());

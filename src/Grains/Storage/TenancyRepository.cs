@@ -1,3 +1,4 @@
+using Campaigns.Ids;
 using Campaigns.Tenancy;
 using Npgsql;
 
@@ -26,7 +27,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
             find.Parameters.AddWithValue(organizationName);
             var existing = await find.ExecuteScalarAsync();
             created = existing is null;
-            orgId = existing as Guid? ?? Guid.CreateVersion7();
+            orgId = existing as Guid? ?? TimeOrderedId.New();
         }
 
         if (created)
@@ -45,7 +46,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
             RETURNING id
             """, connection, tx))
         {
-            upsert.Parameters.AddWithValue(Guid.CreateVersion7());
+            upsert.Parameters.AddWithValue(TimeOrderedId.New());
             upsert.Parameters.AddWithValue(orgId);
             upsert.Parameters.AddWithValue(email);
             upsert.Parameters.AddWithValue(now);
@@ -59,7 +60,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
 
     public async Task<UserView?> CreateUser(Guid organizationId, string email, Role role)
     {
-        var user = new UserView(Guid.CreateVersion7(), email, role, clock.UtcNowMicroseconds());
+        var user = new UserView(TimeOrderedId.New(), email, role, clock.UtcNowMicroseconds());
         await using var cmd = db.CreateCommand("INSERT INTO users (id, organization_id, email, role, created_at) VALUES ($1, $2, $3, $4, $5)");
         cmd.Parameters.AddWithValue(user.Id);
         cmd.Parameters.AddWithValue(organizationId);
@@ -170,7 +171,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
         NpgsqlConnection connection, NpgsqlTransaction tx, Guid organizationId, Guid userId, Role role, string name, DateTimeOffset now)
     {
         var secret = ApiKeySecret.Generate();
-        var view = new ApiKeyView(Guid.CreateVersion7(), userId, name, ApiKeySecret.PrefixOf(secret), role, now, null);
+        var view = new ApiKeyView(TimeOrderedId.New(), userId, name, ApiKeySecret.PrefixOf(secret), role, now, null);
         await using var cmd = new NpgsqlCommand("""
             INSERT INTO api_keys (id, organization_id, user_id, name, prefix, key_hash, created_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7)

@@ -1,4 +1,5 @@
 using Campaigns.CampaignCore;
+using Campaigns.Ids;
 using Campaigns.Storage;
 using Orleans.Concurrency;
 
@@ -15,7 +16,7 @@ public sealed class CampaignTemplatesGrain(TemplateRepository templates, TimePro
     public Task<CampaignTemplate> Save(Guid organizationId, string name, string? description, string niche, string? type, string settingsJson)
     {
         var now = clock.UtcNowMicroseconds();
-        var template = new CampaignTemplate(Guid.CreateVersion7(), organizationId, name, description, niche, type, settingsJson, 0, now, now);
+        var template = new CampaignTemplate(TimeOrderedId.New(), organizationId, name, description, niche, type, settingsJson, 0, now, now);
         return templates.Insert(template);
     }
 

@@ -84,6 +84,27 @@ public sealed class AuditTests(ApiHostFixture api) : IClassFixture<ApiHostFixtur
     }
 
     [Fact]
+    public async Task Requests_sent_within_one_millisecond_list_in_the_order_they_were_sent()
+    {
+        var (_, admin) = await api.NewOrganization();
+        using var _ = admin;
+        var id = (await admin.CreateCampaign()).Str("id");
+
+        // Refusals at the edge are the quickest requests, so many land in the same millisecond; each body's digest
+        // tells the rows apart.
+        var sent = new List<string>();
+        for (var i = 0; i < 500; i++)
+        {
+            var body = $$"""{"name":"","budget":{{i}}}""";
+            await (await admin.SendRaw(HttpMethod.Patch, $"/api/campaigns/{id}", body)).ExpectValidationProblem("name");
+            sent.Add(Sha256(body));
+        }
+
+        var rows = await admin.AuditRows($"resource_id={id}&action=campaign.update");
+        Assert.Equal(Enumerable.Reverse(sent), rows.Select(r => r.Str("payload_sha256")));
+    }
+
+    [Fact]
     public async Task Refusals_are_recorded_with_their_outcome()
     {
         var (org, admin) = await api.NewOrganization();
