@@ -84,13 +84,13 @@ public sealed class AuditTests(ApiHostFixture api) : IClassFixture<ApiHostFixtur
     }
 
     [Fact]
-    public async Task Requests_sent_within_one_millisecond_list_in_the_order_they_were_sent()
+    public async Task Back_to_back_requests_list_in_the_order_they_were_sent()
     {
         var (_, admin) = await api.NewOrganization();
         using var _ = admin;
         var id = (await admin.CreateCampaign()).Str("id");
 
-        // Refusals at the edge are the quickest requests, so many land in the same millisecond; each body's digest
+        // Refusals at the edge are the quickest requests, so many share a millisecond; each body's digest
         // tells the rows apart.
         var sent = new List<string>();
         for (var i = 0; i < 500; i++)
