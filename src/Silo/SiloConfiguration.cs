@@ -2,11 +2,13 @@ using System.Data.Common;
 using System.Net;
 using Campaigns.Influencer;
 using Campaigns.Integrations.Telegram;
+using Campaigns.Silo.StateStorage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Serialization;
 
 namespace Campaigns.Silo;
 
@@ -42,11 +44,13 @@ public static class SiloConfiguration
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
-        silo.AddAdoNetGrainStorageAsDefault(o =>
+        silo.AddAdoNetGrainStorageAsDefault(storage => storage.Configure<Serializer>((o, serializer) =>
         {
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
-        });
+            o.GrainStorageSerializer = new GrainStateSerializer(serializer);
+        }));
+        silo.Services.AddLegacyStateUpgrade(connectionString);
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;

@@ -45,7 +45,7 @@ public sealed record CreateCampaignRequest(
         if (kind == CampaignKind.Marketing)
         {
             marketing = new MarketingBrief(
-                MarketingFields.Type(Type, errors), MarketingFields.MediaUrls(MediaUrls, errors), MarketingFields.SegmentIds(SegmentIds, errors));
+                MarketingFields.Type(Type, errors), [.. MarketingFields.MediaUrls(MediaUrls, errors)], [.. MarketingFields.SegmentIds(SegmentIds, errors)]);
         }
         else
         {
@@ -142,9 +142,9 @@ public sealed record TrackingConfigRequest(
     double? MinMatchConfidence)
 {
     public Influencer.TrackingConfig ToConfig(FieldErrors errors) => new(
-        InfluencerFields.Tags("tracking_config.required_hashtags", '#', RequiredHashtags, errors),
-        InfluencerFields.Tags("tracking_config.optional_hashtags", '#', OptionalHashtags, errors),
-        InfluencerFields.Tags("tracking_config.required_mentions", '@', RequiredMentions, errors),
+        [.. InfluencerFields.Tags("tracking_config.required_hashtags", '#', RequiredHashtags, errors)],
+        [.. InfluencerFields.Tags("tracking_config.optional_hashtags", '#', OptionalHashtags, errors)],
+        [.. InfluencerFields.Tags("tracking_config.required_mentions", '@', RequiredMentions, errors)],
         InfluencerFields.LinkPattern(TrackingLinkPattern, errors),
         InfluencerFields.MinMatchConfidence(MinMatchConfidence, errors) ?? Influencer.TrackingConfig.DefaultMinMatchConfidence);
 }

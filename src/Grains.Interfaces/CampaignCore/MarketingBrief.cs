@@ -7,8 +7,8 @@ namespace Campaigns.CampaignCore;
 [GenerateSerializer, Immutable, Alias("campaigns.MarketingBrief")]
 public sealed record MarketingBrief(
     [property: Id(0)] string? Type,
-    [property: Id(1)] IReadOnlyList<string> MediaUrls,
-    [property: Id(2)] IReadOnlyList<Guid> SegmentIds)
+    [property: Id(1)] List<string> MediaUrls,
+    [property: Id(2)] List<Guid> SegmentIds)
 {
     public static readonly IReadOnlyList<string> Types = ["ppv", "subscription", "promotion", "engagement", "retention"];
 
@@ -37,6 +37,6 @@ public sealed record MarketingBriefChanges
 
     public MarketingBrief ApplyTo(MarketingBrief brief) => new(
         Type is null ? brief.Type : Type.Length == 0 ? null : Type,
-        MediaUrls ?? brief.MediaUrls,
-        SegmentIds ?? brief.SegmentIds);
+        MediaUrls is { } mediaUrls ? [.. mediaUrls] : brief.MediaUrls,
+        SegmentIds is { } segmentIds ? [.. segmentIds] : brief.SegmentIds);
 }

@@ -19,5 +19,5 @@ public sealed record CreatorCandidate(
     [property: Id(4)] long FollowersActual,
     [property: Id(5)] decimal? EngagementRateActual,
     [property: Id(6)] bool FollowersVerified,
-    [property: Id(7)] IReadOnlyList<string> Niches,
+    [property: Id(7)] List<string> Niches,
     [property: Id(8)] string? Location);

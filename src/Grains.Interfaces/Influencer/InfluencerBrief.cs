@@ -45,9 +45,9 @@ public sealed record InfluencerBriefChanges
         TargetLocation is { } location ? NullIfEmpty(location) : brief.TargetLocation,
         TargetAudience is { } audience ? NullIfEmpty(audience) : brief.TargetAudience,
         new TrackingConfig(
-            RequiredHashtags ?? brief.TrackingConfig.RequiredHashtags,
-            OptionalHashtags ?? brief.TrackingConfig.OptionalHashtags,
-            RequiredMentions ?? brief.TrackingConfig.RequiredMentions,
+            RequiredHashtags is { } required ? [.. required] : brief.TrackingConfig.RequiredHashtags,
+            OptionalHashtags is { } optional ? [.. optional] : brief.TrackingConfig.OptionalHashtags,
+            RequiredMentions is { } mentions ? [.. mentions] : brief.TrackingConfig.RequiredMentions,
             TrackingLinkPattern is { } pattern ? NullIfEmpty(pattern) : brief.TrackingConfig.TrackingLinkPattern,
             MinMatchConfidence ?? brief.TrackingConfig.MinMatchConfidence));
 

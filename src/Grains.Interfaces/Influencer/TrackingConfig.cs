@@ -10,9 +10,9 @@ namespace Campaigns.Influencer;
 /// <param name="MinMatchConfidence">A post whose confidence reaches this value counts as campaign content.</param>
 [GenerateSerializer, Immutable, Alias("campaigns.TrackingConfig")]
 public sealed record TrackingConfig(
-    [property: Id(0)] IReadOnlyList<string> RequiredHashtags,
-    [property: Id(1)] IReadOnlyList<string> OptionalHashtags,
-    [property: Id(2)] IReadOnlyList<string> RequiredMentions,
+    [property: Id(0)] List<string> RequiredHashtags,
+    [property: Id(1)] List<string> OptionalHashtags,
+    [property: Id(2)] List<string> RequiredMentions,
     [property: Id(3)] string? TrackingLinkPattern,
     [property: Id(4)] double MinMatchConfidence = TrackingConfig.DefaultMinMatchConfidence)
 {

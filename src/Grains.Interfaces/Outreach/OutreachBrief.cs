@@ -26,7 +26,7 @@ public sealed record OutreachSchedule(
     [property: Id(0)] string TimeZone,
     [property: Id(1)] TimeOnly WorkStart,
     [property: Id(2)] TimeOnly WorkEnd,
-    [property: Id(3)] IReadOnlyList<DayOfWeek> DaysOfWeek);
+    [property: Id(3)] List<DayOfWeek> DaysOfWeek);
 
 /// <summary>The seed's target_audience: a CRM filter or picked contacts, the sending account and the spacing between sends.</summary>
 /// <param name="ContactIds">When not empty, exactly these contacts (the filters are ignored).</param>
@@ -40,7 +40,7 @@ public sealed record OutreachAudience(
     [property: Id(2)] Guid? PipelineId,
     [property: Id(3)] int? Limit,
     [property: Id(4)] bool OnlyNew,
-    [property: Id(5)] IReadOnlyList<Guid> ContactIds,
+    [property: Id(5)] List<Guid> ContactIds,
     [property: Id(6)] Guid? SendingAccountId,
     [property: Id(7)] int SendDelaySeconds)
 {

@@ -42,7 +42,7 @@ public sealed record OutreachBriefChanges
 public sealed record OutreachScheduleChanges
 {
     /// <summary>What an unspecified member of a new schedule is: UTC, all day, every day.</summary>
-    public static readonly OutreachSchedule Default = new("UTC", TimeOnly.MinValue, TimeOnly.MinValue, Enum.GetValues<DayOfWeek>());
+    public static readonly OutreachSchedule Default = new("UTC", TimeOnly.MinValue, TimeOnly.MinValue, [.. Enum.GetValues<DayOfWeek>()]);
 
     [Id(0)] public string? TimeZone { get; init; }
     [Id(1)] public TimeOnly? WorkStart { get; init; }
@@ -53,7 +53,7 @@ public sealed record OutreachScheduleChanges
         TimeZone ?? schedule.TimeZone,
         WorkStart ?? schedule.WorkStart,
         WorkEnd ?? schedule.WorkEnd,
-        DaysOfWeek ?? schedule.DaysOfWeek);
+        DaysOfWeek is { } days ? [.. days] : schedule.DaysOfWeek);
 }
 
 /// <summary>A merge-patch of <see cref="OutreachAudience"/>: null is unchanged, the Clear* flags clear.</summary>
@@ -80,7 +80,7 @@ public sealed record OutreachAudienceChanges
         ClearPipelineId ? null : PipelineId ?? audience.PipelineId,
         ClearLimit ? null : Limit ?? audience.Limit,
         OnlyNew ?? audience.OnlyNew,
-        ContactIds ?? audience.ContactIds,
+        ContactIds is { } contactIds ? [.. contactIds] : audience.ContactIds,
         ClearSendingAccountId ? null : SendingAccountId ?? audience.SendingAccountId,
         SendDelaySeconds ?? audience.SendDelaySeconds);
 }

@@ -251,7 +251,7 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
         {
             candidates.Add(new CreatorCandidate(
                 r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetInt64(4),
-                r.IsDBNull(5) ? null : Rate(r.GetDecimal(5)), r.GetBoolean(6), r.GetFieldValue<string[]>(7),
+                r.IsDBNull(5) ? null : Rate(r.GetDecimal(5)), r.GetBoolean(6), r.GetFieldValue<List<string>>(7),
                 r.IsDBNull(8) ? null : r.GetString(8)));
         }
 

@@ -139,7 +139,7 @@ public sealed partial class LocalPostgres : IAsyncDisposable
         return exitCode == 0 && lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
     }
 
-    private static string? FindBinaries(string? configured)
+    public static string? FindBinaries(string? configured)
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {

@@ -24,11 +24,18 @@ public sealed class IsolatedDatabase : IAsyncDisposable
 
     public static async Task<IsolatedDatabase> Create(string serverConnectionString, CancellationToken cancellationToken)
     {
+        var database = await CreateEmpty(serverConnectionString, cancellationToken);
+        await DatabaseMigrator.Apply(database.ConnectionString, NullLogger.Instance, cancellationToken);
+        return database;
+    }
+
+    /// <summary>A database with no migration applied, for restoring one an older version wrote.</summary>
+    public static async Task<IsolatedDatabase> CreateEmpty(string serverConnectionString, CancellationToken cancellationToken)
+    {
         // A generated identifier: CREATE DATABASE takes no parameters.
         var name = $"isolated_{Guid.NewGuid():N}";
         await Execute(serverConnectionString, $"CREATE DATABASE {name}", cancellationToken);
         var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
-        await DatabaseMigrator.Apply(connectionString, NullLogger.Instance, cancellationToken);
         return new IsolatedDatabase(serverConnectionString, name, connectionString);
     }
 

@@ -44,7 +44,7 @@ internal static class TestPosts
         string[]? mentions = null,
         string? link = null,
         double minimum = TrackingConfig.DefaultMinMatchConfidence) =>
-        new(required ?? [], optional ?? [], mentions ?? [], link, minimum);
+        new([.. required ?? []], [.. optional ?? []], [.. mentions ?? []], link, minimum);
 
     public static readonly CampaignPeriod November = new(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
 

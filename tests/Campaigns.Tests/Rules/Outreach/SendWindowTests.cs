@@ -8,7 +8,7 @@ public sealed class SendWindowTests
     private static readonly DayOfWeek[] EveryDay = Enum.GetValues<DayOfWeek>();
 
     private static OutreachSchedule Schedule(string zone, string start, string end, params DayOfWeek[] days) =>
-        new(zone, TimeOnly.Parse(start), TimeOnly.Parse(end), days);
+        new(zone, TimeOnly.Parse(start), TimeOnly.Parse(end), [.. days]);
 
     private static DateTimeOffset Utc(string iso) => DateTimeOffset.Parse(iso + "Z").ToUniversalTime();
 

@@ -1,0 +1,17 @@
+using Campaigns.Silo.StateStorage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+
+namespace Campaigns.Tests.StateStorage;
+
+/// <summary>The storage serializer exactly as silos build it, outside a silo.</summary>
+public static class StateSerializers
+{
+    private static readonly Lazy<ServiceProvider> Services = new(() => new ServiceCollection().AddSerializer().BuildServiceProvider());
+
+    public static Serializer Orleans => Services.Value.GetRequiredService<Serializer>();
+
+    public static GrainStateSerializer Product => new(Orleans);
+
+    public static string LegacyRow(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "StateStorage", "LegacyRows", name + ".json"));
+}
