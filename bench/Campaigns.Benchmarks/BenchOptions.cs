@@ -51,7 +51,8 @@ public sealed record BenchOptions
           --campaigns <n>           campaigns created up front and read round-robin (default 256)
           --scenarios <list>        comma-separated subset of: health,get,db-select,create,db-insert,db-create,influencer
                                     (--scenario is accepted as a synonym), or, not run by default, the A/B test
-                                    scenarios: ab-events,ab-events-db,ab-assign
+                                    scenarios: ab-events,ab-events-db,ab-assign, or state-writes alone (grain-state
+                                    bytes, serializer CPU and writes/s, legacy JSON against the current format)
           --creators <n>            influencer: creators seeded, allocated and scraped (a profile and a posts job each; default 2000)
           --posts-per-creator <n>   influencer: posts the Apify simulator returns per creator (default 50)
           --worker-loops <list>     influencer: Apify__Workers values to measure, each on a fresh host (default 8)
@@ -131,7 +132,7 @@ public sealed record BenchOptions
     private static string[] Names(string value)
     {
         var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var unknown = names.Except(AllScenarios).Except(AbEventsBench.Scenarios).Except([OutreachBench.Name]).ToList();
+        var unknown = names.Except(AllScenarios).Except(AbEventsBench.Scenarios).Except([OutreachBench.Name, StateWriteBench.Name]).ToList();
         return unknown.Count == 0
             ? names
             : throw new ArgumentException($"Unknown scenario(s) {string.Join(", ", unknown)}; known: {string.Join(",", AllScenarios)}.");

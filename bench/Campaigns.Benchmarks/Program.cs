@@ -37,6 +37,18 @@ var ct = cts.Token;
 
 try
 {
+    if (options.Scenarios is [StateWriteBench.Name])
+    {
+        var (stateWrites, _) = await StateWriteBench.Run(options, ct);
+        Console.WriteLine(stateWrites);
+        if (options.Output is { } stateOutput)
+        {
+            await File.WriteAllTextAsync(stateOutput, stateWrites, ct);
+        }
+
+        return 0;
+    }
+
     var apiDll = options.ApiDll ?? await BuildApi(options, ct);
     (string Markdown, string PostgresVersion, bool Failed)? pipelineReport = options.Scenarios.Contains(BenchOptions.Influencer) ? await RunInfluencer(apiDll) : null;
     (string Markdown, bool Failed)? outreachReport = options.Scenarios.Contains(OutreachBench.Name) ? await OutreachBench.Run(apiDll, options, ct) : null;
