@@ -47,6 +47,7 @@ public static class SiloConfiguration
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
+        silo.ReportUnreadableGrainState();
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;
