@@ -1,10 +1,16 @@
 using Campaigns.Api.Bootstrap;
 using Campaigns.Api.Hosting;
+using Campaigns.Api.Operations;
 
 // The API host: HTTP in front of the Orleans cluster (co-hosting a silo by default).
 if (args is ["bootstrap", ..])
 {
     return await BootstrapCommand.Run(args[1..]);
+}
+
+if (args is ["unreadable-state", ..])
+{
+    return await UnreadableStateCommand.Run(args[1..], Console.Out);
 }
 
 await using var host = await ApiHost.Create(args);

@@ -50,6 +50,7 @@ public static class SiloConfiguration
             o.ConnectionString = connectionString;
             o.GrainStorageSerializer = new GrainStateSerializer(serializer);
         }));
+        silo.ReportUnreadableGrainState();
         silo.Services.AddLegacyStateUpgrade(connectionString);
         silo.UseAdoNetReminderService(o =>
         {

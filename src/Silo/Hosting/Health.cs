@@ -1,18 +1,30 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using Orleans.Configuration;
 
 namespace Campaigns.Silo.Hosting;
 
-/// <summary>Liveness (the process answers) and readiness (PostgreSQL reachable and the cluster joined).</summary>
+/// <summary>
+/// Liveness (the process answers) and readiness (PostgreSQL reachable and the cluster joined; Degraded while a grain
+/// cannot read its stored state).
+/// </summary>
 public static class Health
 {
     private const string Ready = "ready";
 
-    public static IHealthChecksBuilder AddCampaignsReadiness(this IHealthChecksBuilder checks, string connectionString) => checks
-        .AddCheck("postgresql", new PostgresCheck(connectionString), tags: [Ready])
-        .AddCheck<ClusterCheck>("cluster", tags: [Ready]);
+    public static IHealthChecksBuilder AddCampaignsReadiness(this IHealthChecksBuilder checks, string connectionString)
+    {
+        // A singleton the container owns, so the check's data source is disposed with the host.
+        checks.Services.TryAddSingleton(sp => new GrainStateCheck(connectionString, sp.GetRequiredService<IOptions<ClusterOptions>>()));
+        return checks
+            .AddCheck("postgresql", new PostgresCheck(connectionString), tags: [Ready])
+            .AddCheck<ClusterCheck>("cluster", tags: [Ready])
+            .AddCheck<GrainStateCheck>("grain-state", tags: [Ready]);
+    }
 
     public static IEndpointRouteBuilder MapCampaignsHealth(this IEndpointRouteBuilder endpoints)
     {

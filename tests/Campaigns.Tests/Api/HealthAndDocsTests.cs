@@ -17,7 +17,7 @@ public sealed class HealthAndDocsTests(ApiHostFixture api) : IClassFixture<ApiHo
     }
 
     [Fact]
-    public async Task Readiness_reports_postgresql_and_the_cluster_healthy()
+    public async Task Readiness_reports_postgresql_the_cluster_and_grain_state_healthy()
     {
         using var anonymous = api.Client();
 
@@ -26,6 +26,7 @@ public sealed class HealthAndDocsTests(ApiHostFixture api) : IClassFixture<ApiHo
         Assert.Equal("Healthy", report.Str("status"));
         Assert.Equal("Healthy", report["checks"]!["postgresql"]!.Str("status"));
         Assert.Equal("Healthy", report["checks"]!["cluster"]!.Str("status"));
+        Assert.Equal("Healthy", report["checks"]!["grain-state"]!.Str("status"));
     }
 
     [Fact]
