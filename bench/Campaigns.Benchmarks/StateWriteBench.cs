@@ -5,7 +5,7 @@ using Campaigns.CampaignCore;
 using Campaigns.Influencer;
 using Campaigns.Outreach;
 using Campaigns.Silo.Hosting;
-using Campaigns.Silo.StateStorage;
+using Campaigns.Silo.StoredState;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -30,7 +30,12 @@ public static class StateWriteBench
     {
         var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
         var current = new GrainStateSerializer(services.GetRequiredService<Serializer>());
-        var legacy = new JsonGrainStorageSerializer(new OrleansJsonSerializer(Options.Create(new OrleansJsonSerializerOptions())));
+        // As silos of 29e0195 had it: Orleans' default settings and its type-checking binder (the converters it also adds
+        // are for runtime types no state holds).
+        var legacyOptions = new OrleansJsonSerializerOptions();
+        legacyOptions.JsonSerializerSettings.SerializationBinder = new OrleansJsonSerializationBinder(
+            services.GetRequiredService<Orleans.Serialization.TypeSystem.TypeConverter>(), services.GetRequiredService<Orleans.Serialization.TypeSystem.TypeResolver>());
+        var legacy = new JsonGrainStorageSerializer(new OrleansJsonSerializer(Options.Create(legacyOptions)));
 
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"campaigns-state-bench-{Guid.NewGuid():N}");
         await using var server = await LocalPostgres.Start(dataDirectory, null, "state_bench", durable: true, deleteOnDispose: true, ct);
@@ -42,6 +47,8 @@ public static class StateWriteBench
             .AppendLine($"PostgreSQL {await database.CreateCommand("SHOW server_version").ExecuteScalarAsync(ct)} (fsync on, synchronous commit), {Workers} writers, {options.Duration.TotalSeconds:0.#} s per row; serializer figures are medians of 2,000 calls after a warm-up.").AppendLine()
             .AppendLine("| state | format | bytes | serialize µs | deserialize µs | writes/s | vs raw Npgsql |")
             .AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        // The first seconds of writes on a fresh server are slower (cold caches, first checkpoint): not measured.
+        await Writes(database, "warm-up", new byte[512], null, TimeSpan.FromSeconds(5), ct);
         foreach (var sample in Samples())
         {
             var raw = await Writes(database, sample.Name + "/raw", sample.Write(current), null, options.Duration, ct);

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Net;
 using Campaigns.Influencer;
 using Campaigns.Integrations.Telegram;
-using Campaigns.Silo.StateStorage;
+using Campaigns.Silo.StoredState;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

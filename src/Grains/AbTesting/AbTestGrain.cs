@@ -11,7 +11,7 @@ namespace Campaigns.AbTesting;
 /// from the events on activation), statistics from <see cref="AbTestAnalysis"/>, the winner applied to the campaign.
 /// </summary>
 public sealed partial class AbTestGrain(
-    [PersistentState(StateStorage.StateNames.AbTest)] IPersistentState<AbTestState> state,
+    [PersistentState(StoredState.StateNames.AbTest)] IPersistentState<AbTestState> state,
     AbTestRepository tests,
     AbEventRepository events,
     IOptions<AbTestOptions> options,

@@ -7,7 +7,7 @@ namespace Campaigns.CampaignCore;
 
 /// <summary>Orchestrates one campaign: rules from <see cref="CampaignLifecycle"/> and <see cref="CampaignEditing"/>, state in grain storage, a row in the listing projection.</summary>
 public sealed partial class CampaignGrain(
-    [PersistentState(StateStorage.StateNames.Campaign)] IPersistentState<CampaignState> state,
+    [PersistentState(StoredState.StateNames.Campaign)] IPersistentState<CampaignState> state,
     CampaignProjectionRepository projections,
     CreatorRepository creators,
     AllocationRepository allocations,

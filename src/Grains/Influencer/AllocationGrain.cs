@@ -12,7 +12,7 @@ namespace Campaigns.Influencer;
 /// and <see cref="AllocationMetricsCalculator"/>; state in grain storage, a row in the listing projection.
 /// </summary>
 public sealed partial class AllocationGrain(
-    [PersistentState(StateStorage.StateNames.Allocation)] IPersistentState<AllocationState> state,
+    [PersistentState(StoredState.StateNames.Allocation)] IPersistentState<AllocationState> state,
     AllocationRepository projections,
     ApifyJobRepository jobs,
     PostRepository posts,

@@ -18,7 +18,7 @@ namespace Campaigns.Outreach;
 /// the campaign awaits participants while it dispatches, so any other call back would deadlock.
 /// </remarks>
 public sealed partial class ParticipantGrain(
-    [PersistentState(StateStorage.StateNames.Participant)] IPersistentState<ParticipantState> state,
+    [PersistentState(StoredState.StateNames.Participant)] IPersistentState<ParticipantState> state,
     OutreachParticipantRepository participants,
     OutreachPlans plans,
     LeadRepository leads,

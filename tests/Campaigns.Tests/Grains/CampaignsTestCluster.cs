@@ -41,7 +41,7 @@ public static class CampaignsTestCluster
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.UseCampaignsRuntime(PostgresFixture.Current!, TimeSpan.FromSeconds(1));
-            StateStorage.RoundTripCheckingSerializer.Install(siloBuilder.Services);
+            StoredState.RoundTripCheckingSerializer.Install(siloBuilder.Services);
             // Tests share one database; a worker here would take (or hold) other tests' due jobs.
             siloBuilder.Services.Configure<ApifyWorkerOptions>(o => o.WorkerEnabled = false);
         }

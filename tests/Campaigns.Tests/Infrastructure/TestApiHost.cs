@@ -84,7 +84,7 @@ public sealed class TestApiHost : IAsyncDisposable
         var host = await ApiHost.Create([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
-            StateStorage.RoundTripCheckingSerializer.Install(builder.Services);
+            StoredState.RoundTripCheckingSerializer.Install(builder.Services);
             services?.Invoke(builder.Services);
         });
         try

@@ -1,7 +1,7 @@
 using System.Text;
 using Newtonsoft.Json;
 
-namespace Campaigns.Silo.StateStorage;
+namespace Campaigns.Silo.StoredState;
 
 /// <summary>
 /// Reads grain state written before the format change: Orleans' default Newtonsoft serializer with

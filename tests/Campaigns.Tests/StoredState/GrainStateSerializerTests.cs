@@ -3,10 +3,10 @@ using Campaigns.AbTesting;
 using Campaigns.CampaignCore;
 using Campaigns.Influencer;
 using Campaigns.Outreach;
-using Campaigns.Silo.StateStorage;
+using Campaigns.Silo.StoredState;
 using Newtonsoft.Json.Linq;
 
-namespace Campaigns.Tests.StateStorage;
+namespace Campaigns.Tests.StoredState;
 
 /// <summary>
 /// The state format (docs/ARCHITECTURE.md, "Grain state storage"): rows written by the JSON serializer of 29e0195 read

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Storage;
 
-namespace Campaigns.Tests.StateStorage;
+namespace Campaigns.Tests.StoredState;
 
 /// <summary>
 /// Wraps the configured grain storage serializer in every test silo: each state written is read back through the same

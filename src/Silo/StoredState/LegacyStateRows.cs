@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Campaigns.Silo.StateStorage;
+namespace Campaigns.Silo.StoredState;
 
 /// <summary>A grain state row in the legacy JSON format, identified the way the ADO.NET provider identifies it.</summary>
 public sealed record LegacyStateRow(

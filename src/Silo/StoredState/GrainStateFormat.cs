@@ -1,4 +1,4 @@
-namespace Campaigns.Silo.StateStorage;
+namespace Campaigns.Silo.StoredState;
 
 /// <summary>
 /// How a stored grain state row says what it holds. Rows written since the format change start with

@@ -6,7 +6,7 @@ using Campaigns.Influencer;
 using Campaigns.Tests.Api;
 using Campaigns.Tests.Infrastructure;
 
-namespace Campaigns.Tests.StateStorage;
+namespace Campaigns.Tests.StoredState;
 
 /// <summary>
 /// One test per campaign kind: every mutation path that sets a collection in grain state, then a silo restart, then

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Campaigns.Silo.StateStorage;
+using Campaigns.Silo.StoredState;
 using Campaigns.Tests.Api;
 using Campaigns.Tests.Infrastructure;
 
-namespace Campaigns.Tests.StateStorage;
+namespace Campaigns.Tests.StoredState;
 
 /// <summary>
 /// Upgrading a system that ran 29e0195: its stored state is rewritten in the current format when the new version

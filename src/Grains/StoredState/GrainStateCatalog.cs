@@ -3,7 +3,7 @@ using Campaigns.CampaignCore;
 using Campaigns.Influencer;
 using Campaigns.Outreach;
 
-namespace Campaigns.StateStorage;
+namespace Campaigns.StoredState;
 
 /// <summary>
 /// Every state a grain persists, by the name it is stored under (the <c>[PersistentState]</c> name, which the ADO.NET

@@ -1,4 +1,4 @@
-namespace Campaigns.Silo.StateStorage;
+namespace Campaigns.Silo.StoredState;
 
 /// <summary>A stored grain state row that no known format reads; the message says why, never what the row holds.</summary>
 public sealed class GrainStateFormatException(string message, Exception? inner = null) : Exception(message, inner);

@@ -2,10 +2,10 @@ using Campaigns.Silo.Hosting;
 using Campaigns.Tests.Infrastructure;
 using Npgsql;
 
-namespace Campaigns.Tests.StateStorage;
+namespace Campaigns.Tests.StoredState;
 
 /// <summary>
-/// A database exactly as the system of commit 29e0195 left it (StateStorage/LegacyDatabase/main-29e0195.sql, a
+/// A database exactly as the system of commit 29e0195 left it (StoredState/LegacyDatabase/main-29e0195.sql, a
 /// pg_dump taken while it ran): one organization, a campaign of every kind with the collections each mutation path
 /// sets, allocations, an A/B test and outreach participants, all stored by the legacy JSON serializer — including the
 /// outreach campaigns whose CSV audience made their rows unreadable.
@@ -38,7 +38,7 @@ public sealed class LegacyDatabase : IAsyncDisposable
         var database = await IsolatedDatabase.CreateEmpty(serverConnectionString, cancellationToken);
         try
         {
-            await Psql(database.ConnectionString, Path.Combine(AppContext.BaseDirectory, "StateStorage", "LegacyDatabase", "main-29e0195.sql"), cancellationToken);
+            await Psql(database.ConnectionString, Path.Combine(AppContext.BaseDirectory, "StoredState", "LegacyDatabase", "main-29e0195.sql"), cancellationToken);
             // The dump was taken while the legacy silo ran; as after a stop, its membership row is no longer active.
             await database.Scalar<int>("UPDATE orleansmembershiptable SET status = 6");
             return new LegacyDatabase(database);

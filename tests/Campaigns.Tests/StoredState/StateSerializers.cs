@@ -1,8 +1,8 @@
-using Campaigns.Silo.StateStorage;
+using Campaigns.Silo.StoredState;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
-namespace Campaigns.Tests.StateStorage;
+namespace Campaigns.Tests.StoredState;
 
 /// <summary>The storage serializer exactly as silos build it, outside a silo.</summary>
 public static class StateSerializers
@@ -13,5 +13,5 @@ public static class StateSerializers
 
     public static GrainStateSerializer Product => new(Orleans);
 
-    public static string LegacyRow(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "StateStorage", "LegacyRows", name + ".json"));
+    public static string LegacyRow(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "StoredState", "LegacyRows", name + ".json"));
 }

@@ -1,7 +1,7 @@
 using System.Reflection;
-using Campaigns.StateStorage;
+using Campaigns.StoredState;
 
-namespace Campaigns.Tests.StateStorage;
+namespace Campaigns.Tests.StoredState;
 
 /// <summary>
 /// The rules of docs/ARCHITECTURE.md ("Grain state storage") for every type a grain state reaches: concrete declared

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Reflection;
-using Campaigns.StateStorage;
+using Campaigns.StoredState;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 
-namespace Campaigns.Silo.StateStorage;
+namespace Campaigns.Silo.StoredState;
 
 /// <summary>How one upgrade pass went.</summary>
 public sealed record LegacyStateUpgradeResult(int Upgraded, int Unreadable, int Unknown);

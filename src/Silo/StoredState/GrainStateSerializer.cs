@@ -2,7 +2,7 @@ using System.Buffers;
 using Orleans.Serialization;
 using Orleans.Storage;
 
-namespace Campaigns.Silo.StateStorage;
+namespace Campaigns.Silo.StoredState;
 
 /// <summary>
 /// The grain storage serializer of every Campaigns silo: writes <see cref="GrainStateFormat.OrleansBinaryV1"/> (the
