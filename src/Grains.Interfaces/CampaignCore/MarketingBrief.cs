@@ -14,6 +14,7 @@ public sealed record MarketingBrief(
 
     public const int MaxMediaUrls = 20;
 
+    /// <remarks>Shared: its lists are never changed in place (docs/ARCHITECTURE.md, rule 1).</remarks>
     public static readonly MarketingBrief Empty = new(null, [], []);
 
     public bool IsEmpty => Type is null && MediaUrls.Count == 0 && SegmentIds.Count == 0;

@@ -19,6 +19,7 @@ public sealed record TrackingConfig(
     /// <summary>The seed's default: every required hashtag and mention present is just enough.</summary>
     public const double DefaultMinMatchConfidence = 0.7;
 
+    /// <remarks>Shared: its lists, like every list in this record, are never changed in place (docs/ARCHITECTURE.md, rule 1).</remarks>
     public static TrackingConfig Empty { get; } = new([], [], [], null);
 
     /// <summary>Equal by content: record equality would compare the lists by reference.</summary>
