@@ -13,18 +13,18 @@ namespace Campaigns.Influencer;
 public static partial class CaptionTokens
 {
     public static IEnumerable<string> Hashtags(string? text) =>
-        string.IsNullOrEmpty(text) ? [] : HashtagToken().Matches(text).Select(m => m.Groups["tag"].Value);
+        string.IsNullOrEmpty(text) ? [] : BoundedMatches.Of(HashtagToken(), text).Select(m => m.Groups["tag"].Value);
 
     public static IEnumerable<string> Mentions(string? text) =>
         string.IsNullOrEmpty(text)
             ? []
-            : MentionToken().Matches(text).Select(m => m.Groups["handle"].Value.TrimEnd('.')).Where(h => h.Length > 0);
+            : BoundedMatches.Of(MentionToken(), text).Select(m => m.Groups["handle"].Value.TrimEnd('.')).Where(h => h.Length > 0);
 
     /// <summary>Links written in the text, with or without a scheme (<c>brand.com/go</c> counts), minus closing punctuation.</summary>
     public static IEnumerable<string> Links(string? text) =>
         string.IsNullOrEmpty(text)
             ? []
-            : LinkToken().Matches(text).Select(m => m.Value.TrimEnd(TrailingPunctuation)).Where(l => l.Length > 0);
+            : BoundedMatches.Of(LinkToken(), text).Select(m => m.Value.TrimEnd(TrailingPunctuation)).Where(l => l.Length > 0);
 
     /// <summary>
     /// The comparison key of a hashtag or handle: without its leading markers (<c>#</c>, <c>@</c>), trimmed and
@@ -52,12 +52,18 @@ public static partial class CaptionTokens
         return merged;
     }
 
+    /// <summary>
+    /// Captions come from anyone's posts: each expression has a time limit, and a caption that takes longer to read
+    /// contributes the tokens found until then rather than stalling the scrape that carries it (<see cref="BoundedMatches"/>).
+    /// </summary>
+    private const int MatchTimeoutMilliseconds = 2_000;
+
     private static readonly char[] TrailingPunctuation = ['.', ',', ';', ':', '!', '?', ')', ']', '}', '»', '"', '\'', '…'];
 
-    [GeneratedRegex(@"(?<![\p{L}\p{M}\p{N}_&#])#(?<tag>[\p{L}\p{M}\p{N}_]+)")]
+    [GeneratedRegex(@"(?<![\p{L}\p{M}\p{N}_&#])#(?<tag>[\p{L}\p{M}\p{N}_]+)", RegexOptions.None, MatchTimeoutMilliseconds)]
     private static partial Regex HashtagToken();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{M}\p{N}_.@])@(?<handle>[\p{L}\p{M}\p{N}_.]+)")]
+    [GeneratedRegex(@"(?<![\p{L}\p{M}\p{N}_.@])@(?<handle>[\p{L}\p{M}\p{N}_.]+)", RegexOptions.None, MatchTimeoutMilliseconds)]
     private static partial Regex MentionToken();
 
     // Either an explicit link (scheme or www.) or a bare host with a letters-only top-level domain and an optional path.
@@ -65,6 +71,6 @@ public static partial class CaptionTokens
     [GeneratedRegex(
         @"(?:https?://|www\.)[^\s<>""']+" +
         @"|(?<![\p{L}\p{M}\p{N}_@#./-])(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?:[/?#][^\s<>""']*)?",
-        RegexOptions.IgnoreCase)]
+        RegexOptions.IgnoreCase, MatchTimeoutMilliseconds)]
     private static partial Regex LinkToken();
 }

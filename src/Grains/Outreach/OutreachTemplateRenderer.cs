@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Campaigns.Outreach;
 
@@ -14,7 +13,7 @@ namespace Campaigns.Outreach;
 /// <c>{{ai.personalize}}</c> is the seed's AI stub: a fixed text from configuration (<c>Outreach__AiPersonalizeText</c>,
 /// empty by default, so the placeholder vanishes until an AI service exists).
 /// </remarks>
-public static partial class OutreachTemplateRenderer
+public static class OutreachTemplateRenderer
 {
     /// <summary>Telegram's limit for one text message; longer templates are refused at save time.</summary>
     public const int MaxLength = 4096;
@@ -39,16 +38,16 @@ public static partial class OutreachTemplateRenderer
         var output = new StringBuilder(content.Length);
         var skipLeadingSpaces = false;
         var position = 0;
-        foreach (Match match in Placeholder().Matches(content))
+        foreach (var match in PlaceholderScanner.Matches(content))
         {
             AppendLiteral(output, content.AsSpan(position, match.Index - position), ref skipLeadingSpaces);
             position = match.Index + match.Length;
-            var name = match.Groups["name"].Value;
+            var name = match.Name;
             var canonical = Canonical(name);
             if (canonical is null)
             {
                 // Unknown placeholders are refused at save time; one that slipped through is left as written.
-                AppendLiteral(output, match.ValueSpan, ref skipLeadingSpaces);
+                AppendLiteral(output, content.AsSpan(match.Index, match.Length), ref skipLeadingSpaces);
                 continue;
             }
 
@@ -109,7 +108,7 @@ public static partial class OutreachTemplateRenderer
     }
 
     private static IEnumerable<string> Names(string content) =>
-        Placeholder().Matches(content).Select(m => m.Groups["name"].Value);
+        PlaceholderScanner.Matches(content).Select(m => m.Name);
 
     private static string? Canonical(string name) =>
         Known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
@@ -126,7 +125,4 @@ public static partial class OutreachTemplateRenderer
             output.Length--;
         }
     }
-
-    [GeneratedRegex(@"\{\{\s*(?<name>[^{}]*?)\s*\}\}", RegexOptions.CultureInvariant)]
-    private static partial Regex Placeholder();
 }
