@@ -99,6 +99,8 @@ public sealed class ApiHost : IAsyncDisposable
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             // The web defaults read numbers from strings ("budget": "100"); a wrong type is a 400, as PATCH already says.
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Converters.Add(new StorableStringConverter());
+            o.SerializerOptions.Converters.Add(new StorableJsonElementConverter());
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
@@ -121,6 +123,7 @@ public sealed class ApiHost : IAsyncDisposable
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStorableQuery();
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthorization();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Campaigns.Api.Validation;
 using Campaigns.StoredState;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -94,6 +95,14 @@ public sealed partial class RequestErrors(ILogger<RequestErrors> logger) : IExce
 
     private static string FieldOf(JsonException json)
     {
+        if (json is UnstorableTextException unstorable)
+        {
+            var member = MemberPath(json);
+            return unstorable.InnerPath.Length == 0 ? member
+                : member == "body" ? unstorable.InnerPath
+                : unstorable.InnerPath.StartsWith('[') ? member + unstorable.InnerPath : $"{member}.{unstorable.InnerPath}";
+        }
+
         if (IsSyntaxError(json))
         {
             // The reader's path is where it stopped ("$.budget" for a truncated document), not a field at fault.
@@ -105,6 +114,11 @@ public sealed partial class RequestErrors(ILogger<RequestErrors> logger) : IExce
             return unmapped.Groups[1].Value;
         }
 
+        return MemberPath(json);
+    }
+
+    private static string MemberPath(JsonException json)
+    {
         var path = json.Path;
         if (string.IsNullOrEmpty(path) || path == "$")
         {
@@ -115,7 +129,8 @@ public sealed partial class RequestErrors(ILogger<RequestErrors> logger) : IExce
     }
 
     private static string Describe(JsonException json, string field) =>
-        IsSyntaxError(json) ? $"Malformed JSON at line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}."
+        json is UnstorableTextException ? StorableText.Refusal
+        : IsSyntaxError(json) ? $"Malformed JSON at line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}."
         : UnmappedProperty().IsMatch(json.Message) ? $"Unknown field '{field}'."
         : field == "body" ? "Malformed JSON."
         : $"Value has the wrong type or format for '{field}'.";
