@@ -65,6 +65,13 @@ public static class CreatorCsv
                 continue;
             }
 
+            var unstorable = index.Where(c => !StorableText.IsStorable(cells[c.Value])).Select(c => c.Key).ToList();
+            if (unstorable.Count > 0)
+            {
+                errors.AddRange(unstorable.Select(column => new ImportRowError(rowNumber, column, StorableText.Refusal)));
+                continue;
+            }
+
             var fieldErrors = new FieldErrors();
             var row = ReadRow(rowNumber, column => index.TryGetValue(column, out var i) ? cells[i] : null, fieldErrors);
             if (fieldErrors.Any)

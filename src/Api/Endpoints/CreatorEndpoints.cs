@@ -109,8 +109,27 @@ public static class CreatorEndpoints
                 statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type");
         }
 
-        using var text = new StreamReader(request.Body, contentType.Encoding ?? System.Text.Encoding.UTF8);
-        var (rows, errors) = await CreatorCsv.Read(text);
+        // A charset .NET does not know reads as null: refused rather than guessed as UTF-8.
+        if (contentType.Charset.HasValue && contentType.Encoding is null)
+        {
+            return TypedResults.Problem($"Unknown charset '{contentType.Charset}': send the CSV as UTF-8 (charset=utf-8) or name a charset .NET knows.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type");
+        }
+
+        var encoding = contentType.Encoding ?? StrictUtf8;
+
+        using var text = new StreamReader(request.Body, encoding.CodePage == StrictUtf8.CodePage ? StrictUtf8 : encoding);
+        IReadOnlyList<CreatorImportRow> rows;
+        IReadOnlyList<ImportRowError> errors;
+        try
+        {
+            (rows, errors) = await CreatorCsv.Read(text);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return Problems.Validation("body", "The CSV is not valid UTF-8: send it in UTF-8, or name its charset in the Content-Type.");
+        }
+
         if (errors.Count == 0)
         {
             var result = await Registry(cluster).Import(http.Caller().OrganizationId, rows);
@@ -126,6 +145,9 @@ public static class CreatorEndpoints
             .GroupBy(e => $"rows[{e.Row}].{e.Field}")
             .ToDictionary(g => g.Key, g => g.Select(e => $"Row {e.Row}, {e.Field}: {e.Message}").ToArray()));
     }
+
+    /// <summary>Invalid bytes are an error to report, not characters to replace silently with U+FFFD.</summary>
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static long? Followers(string? value, string field, FieldErrors errors)
     {

@@ -53,6 +53,32 @@ public sealed class HostileTextTests(ApiHostFixture api) : IClassFixture<ApiHost
         Assert.True(problem["errors"]?[parameter] is not null, problem.ToJsonString());
     }
 
+    [Fact]
+    public async Task A_creator_csv_with_a_nul_cell_names_the_row_and_column()
+    {
+        var (_, admin) = await api.NewOrganization();
+        var csv = "platform,username,name\ninstagram,csv_nul_ok,Fine\ninstagram,csv_nul_bad,Bad\u0000name\n";
+        var problem = await (await admin.SendRaw(HttpMethod.Post, "/api/creators/import", csv, "text/csv")).ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]?["rows[3].name"] is not null, problem.ToJsonString());
+        Assert.Empty((await (await admin.Get("/api/creators")).ExpectJson(HttpStatusCode.OK))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_creator_csv_that_is_not_utf8_or_in_an_unknown_charset_is_refused()
+    {
+        var (_, admin) = await api.NewOrganization();
+        var invalid = new ByteArrayContent([.. "platform,username,name\ninstagram,csv_bytes,"u8, 0xC3, 0x28, (byte)'\n']);
+        invalid.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var problem = await (await admin.PostAsync("/api/creators/import", invalid, TestContext.Current.CancellationToken)).ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]?["body"] is not null, problem.ToJsonString());
+
+        var unknown = new StringContent("platform,username\ninstagram,csv_charset\n");
+        unknown.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv; charset=no-such-charset");
+        var refused = await (await admin.PostAsync("/api/creators/import", unknown, TestContext.Current.CancellationToken)).ExpectProblem(HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("no-such-charset", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty((await (await admin.Get("/api/creators")).ExpectJson(HttpStatusCode.OK))["items"]!.AsArray());
+    }
+
     private async Task Refused(string path, string body, string field, string list)
     {
         var (_, admin) = await api.NewOrganization();
