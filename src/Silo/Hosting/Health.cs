@@ -61,7 +61,8 @@ public static class Health
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
             {
-                return HealthCheckResult.Unhealthy($"PostgreSQL unreachable: {e.Message}");
+                // The probe is public: the cause (host names, roles, server messages) goes to the log with the exception, not here.
+                return HealthCheckResult.Unhealthy("PostgreSQL unreachable.", e);
             }
         }
     }
@@ -79,7 +80,7 @@ public static class Health
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                return HealthCheckResult.Unhealthy($"Cluster not joined: {e.Message}");
+                return HealthCheckResult.Unhealthy("Cluster not joined.", e);
             }
         }
     }
