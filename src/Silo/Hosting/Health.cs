@@ -28,12 +28,13 @@ public static class Health
 
     public static IEndpointRouteBuilder MapCampaignsHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health/live", () => TypedResults.Text("Healthy")).ExcludeFromDescription();
+        // Probes are anonymous by design: load balancers and orchestrators carry no API key.
+        endpoints.MapGet("/health/live", () => TypedResults.Text("Healthy")).ExcludeFromDescription().AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(Ready),
             ResponseWriter = WriteReport,
-        });
+        }).AllowAnonymous();
         return endpoints;
     }
 
