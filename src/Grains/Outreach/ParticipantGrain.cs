@@ -385,6 +385,16 @@ public sealed partial class ParticipantGrain(
                 S.NextSendAt = PostgresTime.Truncate(until);
                 await Save();
                 return false;
+            case TelegramSendStatus.Unknown:
+                // Telegram may have delivered it: the same unknown row and hold as a crash, and an operator decides.
+                var cause = (result.Error ?? "the answer from Telegram was lost").TrimEnd('.');
+                await participants.MarkUnknown(CampaignId, ContactId, step.OrderIndex, $"The message may or may not have been delivered: {cause}.");
+                // Counted against the daily cap: it may have gone out.
+                await Account.Complete(SendSlotOutcome.Sent);
+                Hold(step.OrderIndex, cause);
+                await Save();
+                LogAmbiguousAnswer(logger, CampaignId, ContactId, step.OrderIndex, cause);
+                return false;
             case TelegramSendStatus.Forbidden:
                 await participants.MarkEnded(CampaignId, ContactId, step.OrderIndex, "bounced", result.Error);
                 await Account.Complete(SendSlotOutcome.NotSent);
@@ -478,11 +488,14 @@ public sealed partial class ParticipantGrain(
         await Save();
     }
 
-    private void Hold(int step)
+    /// <param name="cause">Why Telegram's answer is missing, when known; none means the send was interrupted (a crash).</param>
+    private void Hold(int step, string? cause = null)
     {
         S.Held = true;
         S.NextSendAt = null;
-        S.Reason = $"The send of step {step} was interrupted and its outcome is unknown; it is not sent again by itself. Retry or skip it.";
+        S.Reason = cause is null
+            ? $"The send of step {step} was interrupted and its outcome is unknown; it is not sent again by itself. Retry or skip it."
+            : $"The send of step {step} may have reached Telegram but its outcome is unknown ({cause}); it is not sent again by itself. Retry or skip it.";
     }
 
     /// <summary>A slot granted for later that will not be used goes back to the account's daily cap.</summary>
@@ -553,6 +566,9 @@ public sealed partial class ParticipantGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Participant {ContactId} of campaign {CampaignId}: the outcome of step {Step} is unknown after a crash; held for an operator")]
     private static partial void LogUnknownOutcome(ILogger logger, Guid campaignId, Guid contactId, int step);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Participant {ContactId} of campaign {CampaignId}: the outcome of step {Step} is unknown ({Cause}); held for an operator")]
+    private static partial void LogAmbiguousAnswer(ILogger logger, Guid campaignId, Guid contactId, int step, string cause);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Participant {ContactId} of campaign {CampaignId}: the CRM lead could not be created; retried at the next send or reply")]
     private static partial void LogLeadFailed(ILogger logger, Exception exception, Guid campaignId, Guid contactId);

@@ -328,9 +328,12 @@ public sealed class OutreachParticipantRepository(NpgsqlDataSource db)
     public Task MarkEnded(Guid campaignId, Guid contactId, int step, string status, string? error) =>
         SetOutcome(campaignId, contactId, step, status, null, error, null);
 
-    /// <summary>A crash left the step's intent without an outcome: it becomes unknown (never re-sent automatically).</summary>
-    public Task MarkUnknown(Guid campaignId, Guid contactId, int step) =>
-        SetOutcome(campaignId, contactId, step, "unknown", null, "The silo stopped while sending; the message may or may not have been delivered.", null);
+    /// <summary>
+    /// The step's outcome is not known (a crash after the intent, or an answer from Telegram that never came): it becomes
+    /// unknown, never re-sent automatically. <paramref name="error"/> says why; none means the crash.
+    /// </summary>
+    public Task MarkUnknown(Guid campaignId, Guid contactId, int step, string? error = null) =>
+        SetOutcome(campaignId, contactId, step, "unknown", null, error ?? "The silo stopped while sending; the message may or may not have been delivered.", null);
 
     /// <summary>Telegram asked to wait (429): nothing was sent, the intent is withdrawn and the step is tried again later.</summary>
     public async Task WithdrawIntent(Guid campaignId, Guid contactId, int step)

@@ -14,6 +14,15 @@ public enum TelegramFault
 
     /// <summary>The connection is cut before any answer: the client sees a network error.</summary>
     DropConnection,
+
+    /// <summary>The message is delivered, then the answer is 500: the client cannot tell it went out.</summary>
+    ServerErrorAfterDelivery,
+
+    /// <summary>The message is delivered, then a proxy's 502 with an HTML page instead of the Bot API's JSON.</summary>
+    BadGatewayAfterDelivery,
+
+    /// <summary>The message is delivered, and no answer comes until the client gives up (its timeout).</summary>
+    NoAnswerAfterDelivery,
 }
 
 /// <summary>

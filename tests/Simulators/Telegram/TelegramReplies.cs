@@ -3,10 +3,15 @@ using System.Text.Json.Nodes;
 namespace Campaigns.Simulators.Telegram;
 
 /// <summary>One Bot API answer: HTTP status and the <c>{"ok":…}</c> envelope, already serialized.</summary>
-internal readonly record struct TelegramReply(int Status, string Body)
+internal readonly record struct TelegramReply(int Status, string Body, string ContentType = "application/json")
 {
     /// <summary>No answer at all: the connection is aborted.</summary>
     public static readonly TelegramReply Dropped = new(0, "");
+
+    /// <summary>No answer until the client goes away.</summary>
+    public static readonly TelegramReply Silent = new(-1, "");
+
+    public static readonly TelegramReply BadGatewayPage = new(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html");
 
     public static TelegramReply Ok(JsonNode? result) =>
         new(200, new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString());

@@ -195,14 +195,26 @@ public sealed class TelegramSimulator : IAsyncDisposable
     private async Task Handle(HttpContext context)
     {
         var reply = await Answer(context);
-        if (reply.Status == 0)
+        if (reply == TelegramReply.Silent)
+        {
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up, which is the point.
+            }
+        }
+
+        if (reply.Status <= 0)
         {
             context.Abort();
             return;
         }
 
         context.Response.StatusCode = reply.Status;
-        context.Response.ContentType = "application/json";
+        context.Response.ContentType = reply.ContentType;
         await context.Response.WriteAsync(reply.Body, context.RequestAborted);
     }
 
@@ -262,17 +274,32 @@ public sealed class TelegramSimulator : IAsyncDisposable
             return TelegramReply.Error(400, "Bad Request: message text is empty");
         }
 
-        if (Faults.TakeFor(chatId) is { } fault)
+        var fault = Faults.TakeFor(chatId);
+        switch (fault?.Fault)
         {
-            return fault.Fault switch
-            {
-                TelegramFault.TooManyRequests => TelegramReply.TooManyRequests(fault.RetryAfterSeconds),
-                TelegramFault.Forbidden => TelegramReply.Blocked,
-                TelegramFault.DropConnection => TelegramReply.Dropped,
-                _ => TelegramReply.ServerError,
-            };
+            case TelegramFault.TooManyRequests:
+                return TelegramReply.TooManyRequests(fault.RetryAfterSeconds);
+            case TelegramFault.Forbidden:
+                return TelegramReply.Blocked;
+            case TelegramFault.DropConnection:
+                return TelegramReply.Dropped;
+            case TelegramFault.ServerError:
+                return TelegramReply.ServerError;
         }
 
+        var delivered = Deliver(bot, chatId, text);
+        return fault?.Fault switch
+        {
+            TelegramFault.ServerErrorAfterDelivery when delivered.Status == 200 => TelegramReply.ServerError,
+            TelegramFault.BadGatewayAfterDelivery when delivered.Status == 200 => TelegramReply.BadGatewayPage,
+            TelegramFault.NoAnswerAfterDelivery when delivered.Status == 200 => TelegramReply.Silent,
+            _ => delivered,
+        };
+    }
+
+    /// <summary>The message as Telegram would take it: recorded for the chat, or refused.</summary>
+    private TelegramReply Deliver(SimulatedBot bot, long chatId, string text)
+    {
         string chatJson;
         if (chatId > 0)
         {

@@ -26,13 +26,13 @@ public sealed class TelegramOptions
     /// </summary>
     public TimeSpan PollingKeepAlive { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Retries of a send after a network error or 5xx.</summary>
+    /// <summary>Retries of a send whose connection to Telegram could not be opened (nothing else is retried).</summary>
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>First retry delay; later ones double, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long one send attempt may take before it counts as a network error.</summary>
+    /// <summary>How long one send attempt may take; past it the outcome is unknown (Telegram may have delivered it).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How long the gateway trusts a cached token before re-reading it (another silo may have changed it).</summary>

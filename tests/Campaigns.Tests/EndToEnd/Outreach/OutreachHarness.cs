@@ -58,6 +58,8 @@ public sealed class OutreachHarness(PostgresFixture postgres) : IAsyncLifetime
         ["Telegram:BaseUrl"] = Simulator.BaseUrl,
         ["Telegram:LongPollTimeout"] = "00:00:01",
         ["Telegram:RetryBaseDelay"] = "00:00:00.010",
+        // Short, so a test of an answer that never comes waits seconds, not the default 20.
+        ["Telegram:RequestTimeout"] = "00:00:05",
         ["Outreach:DispatchTick"] = "00:00:00.050",
         ["Outreach:DispatchPeriod"] = "00:00:01",
         ["Outreach:ParticipantReminderPeriod"] = "00:01:00",

@@ -6,7 +6,7 @@ using Campaigns.Tests.Api;
 namespace Campaigns.Tests.EndToEnd.Outreach;
 
 /// <summary>Outreach end to end on a real silo, PostgreSQL and the Telegram simulator through the real Telegram.Bot client.</summary>
-public sealed class OutreachSendLoopTests(OutreachHarness h) : IClassFixture<OutreachHarness>
+public sealed partial class OutreachSendLoopTests(OutreachHarness h) : IClassFixture<OutreachHarness>
 {
     [Fact]
     public async Task Three_step_sequence_stops_for_the_contact_who_replies()

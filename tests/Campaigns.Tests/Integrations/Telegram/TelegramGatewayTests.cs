@@ -3,6 +3,9 @@ using Campaigns.Integrations.Telegram;
 using Campaigns.Outreach;
 using Campaigns.Simulators.Telegram;
 using Campaigns.Tests.Api;
+using Campaigns.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Campaigns.Tests.Integrations.Telegram;
 
@@ -69,53 +72,89 @@ public sealed class TelegramGatewayTests(TelegramHostFixture telegram) : IClassF
         Assert.Contains("blocked the bot", result.Error);
     }
 
-    [Fact]
-    public async Task Server_errors_are_retried_and_a_later_success_is_sent_once()
+    [Theory]
+    [InlineData(TelegramFault.ServerErrorAfterDelivery, "Telegram answered 500")]
+    [InlineData(TelegramFault.BadGatewayAfterDelivery, "Telegram answered 502")]
+    [InlineData(TelegramFault.NoAnswerAfterDelivery, "did not answer within 5 s")]
+    public async Task A_send_Telegram_may_have_delivered_is_unknown_and_never_retried(TelegramFault fault, string cause)
     {
         var (bot, account) = await telegram.NewAccount();
         var user = StartedUser(bot);
-        telegram.Simulator.Faults.FailNextSends(TelegramFault.ServerError, times: 3, chatId: user.Id);
+        telegram.Simulator.Faults.FailNextSends(fault, chatId: user.Id);
 
         var result = await telegram.Gateway.SendText(account.Id(), user.Id, "Hi", Ct);
 
-        Assert.Equal(TelegramSendStatus.Sent, result.Status);
+        Assert.Equal(TelegramSendStatus.Unknown, result.Status);
+        Assert.Contains(cause, result.Error);
+        Assert.DoesNotContain(bot.Token, result.Error);
+        Assert.Single(telegram.Simulator.MessagesTo(user.Id));
+    }
+
+    [Theory]
+    [InlineData(TelegramFault.ServerError)]
+    [InlineData(TelegramFault.DropConnection)]
+    public async Task A_server_error_or_a_dropped_connection_is_unknown_after_one_attempt(TelegramFault fault)
+    {
+        var (bot, account) = await telegram.NewAccount();
+        var user = StartedUser(bot);
+        telegram.Simulator.Faults.FailNextSends(fault, times: 2, chatId: user.Id);
+
+        var first = await telegram.Gateway.SendText(account.Id(), user.Id, "Hi", Ct);
+        var second = await telegram.Gateway.SendText(account.Id(), user.Id, "Hi", Ct);
+        var third = await telegram.Gateway.SendText(account.Id(), user.Id, "Hi", Ct);
+
+        // One attempt per call: the second call met the second scripted fault, so the first did not retry.
+        Assert.Equal(TelegramSendStatus.Unknown, first.Status);
+        Assert.Equal(TelegramSendStatus.Unknown, second.Status);
+        Assert.Equal(TelegramSendStatus.Sent, third.Status);
+        Assert.DoesNotContain(bot.Token, first.Error);
         Assert.Single(telegram.Simulator.MessagesTo(user.Id));
     }
 
     [Fact]
-    public async Task Server_errors_beyond_three_retries_fail_with_the_error()
+    public async Task A_refused_connection_is_retried_and_a_later_success_is_sent_once()
     {
         var (bot, account) = await telegram.NewAccount();
         var user = StartedUser(bot);
-        telegram.Simulator.Faults.FailNextSends(TelegramFault.ServerError, times: 4, chatId: user.Id);
+        var connections = new RefusingFirstConnections(refusals: 3);
 
-        var result = await telegram.Gateway.SendText(account.Id(), user.Id, "Hi", Ct);
+        var result = await GatewayOver(connections).SendText(account.Id(), user.Id, "Hi", Ct);
+
+        Assert.Equal(TelegramSendStatus.Sent, result.Status);
+        Assert.Equal(3, connections.Refused);
+        Assert.Single(telegram.Simulator.MessagesTo(user.Id));
+    }
+
+    [Fact]
+    public async Task A_connection_refused_beyond_three_retries_fails_with_the_error()
+    {
+        var (bot, account) = await telegram.NewAccount();
+        var user = StartedUser(bot);
+
+        var result = await GatewayOver(new RefusingFirstConnections(refusals: 4)).SendText(account.Id(), user.Id, "Hi", Ct);
 
         Assert.Equal(TelegramSendStatus.Failed, result.Status);
-        Assert.Contains("500", result.Error);
+        Assert.Contains("could not be reached", result.Error);
+        Assert.Contains("Connection refused", result.Error);
         Assert.Contains("after 4 attempts", result.Error);
         Assert.Empty(telegram.Simulator.MessagesTo(user.Id));
     }
 
     [Fact]
-    public async Task Network_errors_are_retried_and_fail_with_the_error_after_three_retries()
+    public async Task A_closed_port_is_a_refused_connection_and_fails_after_the_retries()
     {
         var (bot, account) = await telegram.NewAccount();
-        var recovers = StartedUser(bot);
-        var unreachable = StartedUser(bot);
-        telegram.Simulator.Faults.FailNextSends(TelegramFault.DropConnection, times: 2, chatId: recovers.Id);
-        telegram.Simulator.Faults.FailNextSends(TelegramFault.DropConnection, times: 4, chatId: unreachable.Id);
+        var user = StartedUser(bot);
+        var closedPort = FreePorts.Next();
+        var options = Options.Create(new TelegramOptions { BaseUrl = $"http://127.0.0.1:{closedPort}", RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
+        var gateway = ActivatorUtilities.CreateInstance<TelegramGateway>(telegram.Host.Services,
+            new TelegramBots(telegram.Host.Services.GetRequiredService<IHttpClientFactory>(), options), options);
 
-        var recovered = await telegram.Gateway.SendText(account.Id(), recovers.Id, "Hi", Ct);
-        var failed = await telegram.Gateway.SendText(account.Id(), unreachable.Id, "Hi", Ct);
+        var result = await gateway.SendText(account.Id(), user.Id, "Hi", Ct);
 
-        Assert.Equal(TelegramSendStatus.Sent, recovered.Status);
-        Assert.Single(telegram.Simulator.MessagesTo(recovers.Id));
-        Assert.Equal(TelegramSendStatus.Failed, failed.Status);
-        Assert.Contains("could not be reached", failed.Error);
-        Assert.Contains("after 4 attempts", failed.Error);
-        Assert.DoesNotContain(bot.Token, failed.Error);
-        Assert.Empty(telegram.Simulator.MessagesTo(unreachable.Id));
+        Assert.Equal(TelegramSendStatus.Failed, result.Status);
+        Assert.Contains("after 4 attempts", result.Error);
+        Assert.DoesNotContain(bot.Token, result.Error);
     }
 
     [Fact]
@@ -158,6 +197,11 @@ public sealed class TelegramGatewayTests(TelegramHostFixture telegram) : IClassF
         Assert.Equal(TelegramSendStatus.Failed, result.Status);
         Assert.Contains("no longer exists", result.Error);
     }
+
+    /// <summary>The silo's gateway with its HTTP stack replaced, pointed at the simulator as the silo's is.</summary>
+    private TelegramGateway GatewayOver(IHttpClientFactory httpClients) =>
+        ActivatorUtilities.CreateInstance<TelegramGateway>(telegram.Host.Services,
+            new TelegramBots(httpClients, telegram.Host.Services.GetRequiredService<IOptions<TelegramOptions>>()));
 
     private TelegramUser StartedUser(SimulatedBot bot)
     {
