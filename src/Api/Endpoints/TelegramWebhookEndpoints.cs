@@ -19,15 +19,28 @@ public static class TelegramWebhookEndpoints
 
     private static async Task<IResult> Receive(Guid accountId, HttpRequest request, IClusterClient cluster)
     {
+        var secret = request.Headers.TryGetValue(SecretHeader, out var values) ? values.ToString() : null;
+        if (!LooksLikeASecret(secret))
+        {
+            // Refused before the body is read, the database asked or a grain woken: the common case of a stranger's call.
+            return Refused();
+        }
+
         using var reader = new StreamReader(request.Body);
         var update = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        var secret = request.Headers.TryGetValue(SecretHeader, out var values) ? values.ToString() : null;
         return await cluster.GetGrain<ITelegramIntakeGrain>(accountId).ReceiveWebhook(secret, update) switch
         {
             WebhookOutcome.Accepted => TypedResults.Ok(),
             WebhookOutcome.Malformed => Problems.Validation("body", "Expected a Telegram update as JSON."),
-            WebhookOutcome.Unauthorized => TypedResults.Problem("The secret token is missing or wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized"),
-            _ => Problems.NotFound("No webhook sending account with this id."),
+            // An unknown account answers exactly as a wrong secret does, so the endpoint tells nobody which ids exist.
+            _ => Refused(),
         };
     }
+
+    private static IResult Refused() =>
+        TypedResults.Problem("The secret token is missing or wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+
+    /// <summary>The platform's webhook secrets are 32 random bytes in lower-case hex (SendingAccountsGrain).</summary>
+    private static bool LooksLikeASecret(string? secret) =>
+        secret is { Length: 64 } && secret.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
 }
