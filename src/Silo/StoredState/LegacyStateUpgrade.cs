@@ -78,8 +78,9 @@ public sealed partial class LegacyStateUpgrade(string connectionString, Serializ
         return new LegacyStateUpgradeResult(upgraded, unreadable, unknown);
     }
 
+    // DoNotWrapExceptions: a row that fails must surface as its GrainStateFormatException, not a TargetInvocationException.
     private byte[] Reencode(Type stateType, byte[] legacy) =>
-        (byte[])ReencodeAs.MakeGenericMethod(stateType).Invoke(this, [legacy])!;
+        (byte[])ReencodeAs.MakeGenericMethod(stateType).Invoke(this, BindingFlags.DoNotWrapExceptions, null, [legacy], null)!;
 
     private static readonly MethodInfo ReencodeAs = typeof(LegacyStateUpgrade).GetMethod(nameof(ReencodeTyped), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
