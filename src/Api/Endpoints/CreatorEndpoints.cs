@@ -141,9 +141,11 @@ public static class CreatorEndpoints
             errors = result.Errors;
         }
 
-        return Problems.Validation(errors
-            .GroupBy(e => $"rows[{e.Row}].{e.Field}")
-            .ToDictionary(g => g.Key, g => g.Select(e => $"Row {e.Row}, {e.Field}: {e.Message}").ToArray()));
+        var byCell = errors.GroupBy(e => $"rows[{e.Row}].{e.Field}").ToList();
+        return TypedResults.ValidationProblem(
+            byCell.Take(ImportErrors.MaxListed).ToDictionary(g => g.Key, g => g.Select(e => $"Row {e.Row}, {e.Field}: {e.Message}").ToArray()),
+            detail: ImportErrors.Summary(byCell.Count),
+            extensions: new Dictionary<string, object?> { ["error_count"] = byCell.Count });
     }
 
     /// <summary>Invalid bytes are an error to report, not characters to replace silently with U+FFFD.</summary>

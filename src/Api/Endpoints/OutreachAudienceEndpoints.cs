@@ -77,9 +77,16 @@ public static class OutreachAudienceEndpoints
             return OutreachResults.Problem(result);
         }
 
-        return TypedResults.Ok(import with { Errors = [.. rowErrors.Concat(import.Errors).OrderBy(e => e.Row)] });
+        var allErrors = rowErrors.Concat(import.Errors).OrderBy(e => e.Row).ToList();
+        return TypedResults.Ok(new AudienceImportAnswer(
+            import.ContactIds, import.Created, import.Matched, [.. allErrors.Take(ImportErrors.MaxListed)], allErrors.Count));
     }
 }
+
+/// <summary>The answer of a CSV audience import.</summary>
+/// <param name="Errors">The first <see cref="ImportErrors.MaxListed"/> skipped rows, in row order.</param>
+/// <param name="ErrorCount">How many rows were skipped in all.</param>
+public sealed record AudienceImportAnswer(IReadOnlyList<Guid> ContactIds, int Created, int Matched, IReadOnlyList<AudienceRowError> Errors, int ErrorCount);
 
 /// <summary>Body of <c>POST /api/campaigns/{id}/audience/from-csv</c>.</summary>
 public sealed record AudienceCsvRequest(string? Content, bool? HasHeader);
