@@ -44,7 +44,8 @@ public static class ApifyActorInput
             },
             (SocialPlatform.Youtube, var kind) => new()
             {
-                ["startUrls"] = new JsonArray(new JsonObject { ["url"] = $"https://www.youtube.com/@{username}" }),
+                // The handle is a path segment: escaped, so no character of it can reach another part of the URL.
+                ["startUrls"] = new JsonArray(new JsonObject { ["url"] = $"https://www.youtube.com/@{Uri.EscapeDataString(username)}" }),
                 ["maxResults"] = kind == ScrapeKind.Posts ? limit : ProfileSampleVideos,
             },
             _ => throw new ArgumentOutOfRangeException(nameof(job), job.Platform, "Not a scrapable platform."),
