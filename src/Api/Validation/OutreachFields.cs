@@ -19,7 +19,7 @@ public static class OutreachFields
     public static readonly IReadOnlyList<string> Members = ["schedule", "target_audience", "lead_creation_settings", "pipeline_id", "jitter_minutes"];
 
     public const int MaxAudienceLimit = 100_000;
-    public const int MaxContactIds = 100_000;
+    public const int MaxContactIds = Outreach.OutreachAudience.MaxContactIds;
     public const int MaxSendDelaySeconds = 86_400;
     public const int MaxJitterMinutes = 1_440;
 

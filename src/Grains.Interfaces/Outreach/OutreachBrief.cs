@@ -44,6 +44,9 @@ public sealed record OutreachAudience(
     [property: Id(6)] Guid? SendingAccountId,
     [property: Id(7)] int SendDelaySeconds)
 {
+    /// <summary>How many contacts a campaign's audience may pick, however they were added (PATCH or CSV imports).</summary>
+    public const int MaxContactIds = 100_000;
+
     /// <remarks>Shared: its contact list, like every list in these records, is never changed in place (docs/ARCHITECTURE.md, rule 1).</remarks>
     public static readonly OutreachAudience Everyone = new(null, null, null, null, false, [], null, 0);
 }

@@ -129,6 +129,14 @@ public sealed partial class CampaignGrain : ICampaignOutreachGrain
             return refused;
         }
 
+        var picked = (S.Outreach ?? OutreachBrief.Empty).Audience.ContactIds.Count;
+        if (picked + rows.Count > OutreachAudience.MaxContactIds)
+        {
+            // Checked before any contact is written: rows already in the audience count too, so nothing is half-imported.
+            return OutreachResult<AudienceImport>.Invalid("content",
+                $"The audience may pick at most {OutreachAudience.MaxContactIds:N0} contacts; it has {picked:N0} and the file has {rows.Count:N0} rows.");
+        }
+
         var import = await Audience.Import(organizationId, rows);
         var brief = S.Outreach ?? OutreachBrief.Empty;
         var known = brief.Audience.ContactIds.ToHashSet();
