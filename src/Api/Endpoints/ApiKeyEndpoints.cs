@@ -34,7 +34,7 @@ public static class ApiKeyEndpoints
         }
 
         var caller = http.Caller();
-        var result = await cluster.GetGrain<IOrganizationGrain>(caller.OrganizationId).CreateApiKey(request.UserId ?? caller.UserId, name!);
+        var result = await cluster.GetGrain<IOrganizationGrain>(caller.OrganizationId).CreateApiKey(request.UserId ?? caller.UserId, name!, issuedBy: caller.UserId);
         if (result is not { Outcome: CommandOutcome.Ok, Value: { } created })
         {
             return Problems.From(result.Outcome, result.Message, field: result.Field);
@@ -42,7 +42,8 @@ public static class ApiKeyEndpoints
 
         http.AuditResource(created.Key.Id);
         return TypedResults.Created($"/api/api-keys/{created.Key.Id}", new CreatedApiKeyResponse(
-            created.Key.Id, created.Key.UserId, created.Key.Name, created.Key.Prefix, created.Key.Role, created.Key.CreatedAt, created.Secret));
+            created.Key.Id, created.Key.UserId, created.Key.Name, created.Key.Prefix, created.Key.Role, created.Key.CreatedAt, created.Secret,
+            created.Key.IssuedBy));
     }
 
     private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>
@@ -70,4 +71,5 @@ public static class ApiKeyEndpoints
 public sealed record CreateApiKeyRequest(string? Name, Guid? UserId);
 
 /// <summary>A created key: <see cref="Key"/> is the secret, shown this once and never again.</summary>
-public sealed record CreatedApiKeyResponse(Guid Id, Guid UserId, string Name, string Prefix, Role Role, DateTimeOffset CreatedAt, string Key);
+/// <param name="IssuedBy">The user whose key created this one.</param>
+public sealed record CreatedApiKeyResponse(Guid Id, Guid UserId, string Name, string Prefix, Role Role, DateTimeOffset CreatedAt, string Key, Guid? IssuedBy);

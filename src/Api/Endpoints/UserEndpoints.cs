@@ -15,7 +15,37 @@ public static class UserEndpoints
         users.MapPost("/", Create).Audited("user", "user.create");
         users.MapGet("/", List);
         users.MapGet("/{id:guid}", Get);
+        users.MapPatch("/{id:guid}", Update).Audited("user", "user.update");
         return routes;
+    }
+
+    /// <summary>
+    /// Role and disabled state. A disabled user's keys stop working (at once on this host, within Auth__KeyCacheSeconds on
+    /// others, as a revocation); its rows stay for the audit trail. The organization always keeps an active admin (409).
+    /// </summary>
+    private static async Task<IResult> Update(Guid id, UpdateUserRequest request, HttpContext http, IClusterClient cluster, ApiKeyCache cache)
+    {
+        var errors = new FieldErrors();
+        var role = request.Role is null ? null : Roles.Parse(request.Role, errors);
+        if (request.Role is null && request.Disabled is null)
+        {
+            errors.Add("body", "Send role, disabled or both.");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        http.AuditResource(id);
+        var result = await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).UpdateUser(id, role, request.Disabled);
+        if (result is not { Outcome: CommandOutcome.Ok, Value: { } user })
+        {
+            return Problems.From(result.Outcome, result.Message, field: result.Field);
+        }
+
+        cache.ForgetUser(id);
+        return TypedResults.Ok(user);
     }
 
     private static async Task<IResult> Create(CreateUserRequest request, HttpContext http, IClusterClient cluster)
@@ -51,6 +81,9 @@ public static class UserEndpoints
     private static async Task<IResult> List(HttpContext http, IClusterClient cluster) =>
         TypedResults.Ok(new Page<UserView>(await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).ListUsers(), null));
 }
+
+/// <summary>Body of <c>PATCH /api/users/{id}</c>: null leaves a member as it is.</summary>
+public sealed record UpdateUserRequest(string? Role, bool? Disabled);
 
 /// <summary>Body of <c>POST /api/users</c>.</summary>
 public sealed record CreateUserRequest(string? Email, string? Role);

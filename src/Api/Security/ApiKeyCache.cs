@@ -36,6 +36,21 @@ public sealed class ApiKeyCache(IClusterClient cluster, IOptions<AuthOptions> op
         return principal;
     }
 
+    /// <summary>
+    /// Every cached key of a user whose role or status changed: the next request looks it up again. Refusals are
+    /// forgotten too, since they carry no user: a re-enabled user's key may be among them.
+    /// </summary>
+    public void ForgetUser(Guid userId)
+    {
+        foreach (var (hash, entry) in byHash)
+        {
+            if (entry.Principal is null || entry.Principal.UserId == userId)
+            {
+                byHash.TryRemove(hash, out _);
+            }
+        }
+    }
+
     public void Forget(Guid apiKeyId)
     {
         foreach (var (hash, entry) in byHash)

@@ -11,7 +11,11 @@ public interface IOrganizationGrain : IGrainWithGuidKey
     Task<IReadOnlyList<UserView>> ListUsers();
 
     [Alias("CreateApiKey")]
-    Task<TenancyResult<CreatedApiKey>> CreateApiKey(Guid userId, string name);
+    Task<TenancyResult<CreatedApiKey>> CreateApiKey(Guid userId, string name, Guid? issuedBy = null);
+
+    /// <summary>Changes a user's role and whether it is disabled (null leaves either as it is); the organization keeps an active admin.</summary>
+    [Alias("UpdateUser")]
+    Task<TenancyResult<UserView>> UpdateUser(Guid userId, Role? role, bool? disabled);
 
     [Alias("ListApiKeys")]
     Task<IReadOnlyList<ApiKeyView>> ListApiKeys();

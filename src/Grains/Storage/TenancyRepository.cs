@@ -80,23 +80,76 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
 
     public async Task<IReadOnlyList<UserView>> ListUsers(Guid organizationId)
     {
-        await using var cmd = db.CreateCommand("SELECT id, email, role, created_at FROM users WHERE organization_id = $1 ORDER BY id");
+        await using var cmd = db.CreateCommand($"{SelectUsers} WHERE organization_id = $1 ORDER BY id");
         cmd.Parameters.AddWithValue(organizationId);
         var users = new List<UserView>();
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync())
         {
-            users.Add(new UserView(r.GetGuid(0), r.GetString(1), DbNames.From<Role>(r.GetString(2)), r.GetFieldValue<DateTimeOffset>(3)));
+            users.Add(ReadUser(r));
         }
 
         return users;
     }
 
-    public async Task<CreatedApiKey?> CreateApiKey(Guid organizationId, Guid userId, string name)
+    /// <summary>
+    /// Changes a user's role and disabled state in one transaction that locks the organization's users, so two admins
+    /// demoting each other at once cannot leave it with no active admin.
+    /// </summary>
+    public async Task<(UserUpdate Outcome, UserView? User)> UpdateUser(Guid organizationId, Guid userId, Role? role, bool? disabled)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
-        await using var find = new NpgsqlCommand("SELECT role FROM users WHERE id = $1 AND organization_id = $2", connection, tx);
+        var users = new List<UserView>();
+        await using (var read = new NpgsqlCommand($"{SelectUsers} WHERE organization_id = $1 ORDER BY id FOR UPDATE", connection, tx))
+        {
+            read.Parameters.AddWithValue(organizationId);
+            await using var r = await read.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                users.Add(ReadUser(r));
+            }
+        }
+
+        if (users.FirstOrDefault(u => u.Id == userId) is not { } current)
+        {
+            return (UserUpdate.NotFound, null);
+        }
+
+        var changed = current with
+        {
+            Role = role ?? current.Role,
+            DisabledAt = disabled switch { true => current.DisabledAt ?? clock.UtcNowMicroseconds(), false => null, null => current.DisabledAt },
+        };
+        if (!users.Select(u => u.Id == userId ? changed : u).Any(u => u is { Role: Role.Admin, DisabledAt: null }))
+        {
+            return (UserUpdate.LastAdmin, null);
+        }
+
+        await using (var write = new NpgsqlCommand("UPDATE users SET role = $2, disabled_at = $3 WHERE id = $1", connection, tx))
+        {
+            write.Parameters.AddWithValue(userId);
+            write.Parameters.AddWithValue(DbNames.Of(changed.Role));
+            write.Parameters.AddWithValue(changed.DisabledAt is { } at ? at : DBNull.Value);
+            await write.ExecuteNonQueryAsync();
+        }
+
+        await tx.CommitAsync();
+        return (UserUpdate.Updated, changed);
+    }
+
+    private const string SelectUsers = "SELECT id, email, role, created_at, disabled_at FROM users";
+
+    private static UserView ReadUser(NpgsqlDataReader r) =>
+        new(r.GetGuid(0), r.GetString(1), DbNames.From<Role>(r.GetString(2)), r.GetFieldValue<DateTimeOffset>(3),
+            r.IsDBNull(4) ? null : r.GetFieldValue<DateTimeOffset>(4));
+
+    /// <returns>Null when the user is not an active user of the organization.</returns>
+    public async Task<CreatedApiKey?> CreateApiKey(Guid organizationId, Guid userId, string name, Guid? issuedBy)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await using var find = new NpgsqlCommand("SELECT role FROM users WHERE id = $1 AND organization_id = $2 AND disabled_at IS NULL", connection, tx);
         find.Parameters.AddWithValue(userId);
         find.Parameters.AddWithValue(organizationId);
         if (await find.ExecuteScalarAsync() is not string role)
@@ -104,7 +157,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
             return null;
         }
 
-        var key = await InsertApiKey(connection, tx, organizationId, userId, DbNames.From<Role>(role), name, clock.UtcNowMicroseconds());
+        var key = await InsertApiKey(connection, tx, organizationId, userId, DbNames.From<Role>(role), name, clock.UtcNowMicroseconds(), issuedBy);
         await tx.CommitAsync();
         return key;
     }
@@ -139,7 +192,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
         await using var cmd = db.CreateCommand("""
             SELECT k.organization_id, k.user_id, k.id, u.role
             FROM api_keys k JOIN users u ON u.id = k.user_id
-            WHERE k.key_hash = $1 AND k.revoked_at IS NULL
+            WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND u.disabled_at IS NULL
             """);
         cmd.Parameters.AddWithValue(keyHash);
         await using var r = await cmd.ExecuteReaderAsync();
@@ -149,7 +202,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
     }
 
     private const string SelectKeys = """
-        SELECT k.id, k.user_id, k.name, k.prefix, u.role, k.created_at, k.revoked_at
+        SELECT k.id, k.user_id, k.name, k.prefix, u.role, k.created_at, k.revoked_at, k.issued_by
         FROM api_keys k JOIN users u ON u.id = k.user_id
         """;
 
@@ -161,20 +214,21 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
         {
             keys.Add(new ApiKeyView(
                 r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), DbNames.From<Role>(r.GetString(4)),
-                r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6)));
+                r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6), r.IsDBNull(7) ? null : r.GetGuid(7)));
         }
 
         return keys;
     }
 
     private static async Task<CreatedApiKey> InsertApiKey(
-        NpgsqlConnection connection, NpgsqlTransaction tx, Guid organizationId, Guid userId, Role role, string name, DateTimeOffset now)
+        NpgsqlConnection connection, NpgsqlTransaction tx, Guid organizationId, Guid userId, Role role, string name, DateTimeOffset now,
+        Guid? issuedBy = null)
     {
         var secret = ApiKeySecret.Generate();
-        var view = new ApiKeyView(TimeOrderedId.New(), userId, name, ApiKeySecret.PrefixOf(secret), role, now, null);
+        var view = new ApiKeyView(TimeOrderedId.New(), userId, name, ApiKeySecret.PrefixOf(secret), role, now, null, issuedBy);
         await using var cmd = new NpgsqlCommand("""
-            INSERT INTO api_keys (id, organization_id, user_id, name, prefix, key_hash, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            INSERT INTO api_keys (id, organization_id, user_id, name, prefix, key_hash, created_at, issued_by)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             """, connection, tx);
         cmd.Parameters.AddWithValue(view.Id);
         cmd.Parameters.AddWithValue(organizationId);
@@ -183,6 +237,7 @@ public sealed class TenancyRepository(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.AddWithValue(view.Prefix);
         cmd.Parameters.AddWithValue(ApiKeySecret.Hash(secret));
         cmd.Parameters.AddWithValue(now);
+        cmd.Parameters.AddWithValue(issuedBy is { } issuer ? issuer : DBNull.Value);
         await cmd.ExecuteNonQueryAsync();
         return new CreatedApiKey(view, secret);
     }

@@ -14,10 +14,19 @@ public sealed class OrganizationGrain(TenancyRepository tenancy) : Grain, IOrgan
 
     public Task<IReadOnlyList<UserView>> ListUsers() => tenancy.ListUsers(Id);
 
-    public async Task<TenancyResult<CreatedApiKey>> CreateApiKey(Guid userId, string name) =>
-        await tenancy.CreateApiKey(Id, userId, name) is { } key
+    public async Task<TenancyResult<CreatedApiKey>> CreateApiKey(Guid userId, string name, Guid? issuedBy = null) =>
+        await tenancy.CreateApiKey(Id, userId, name, issuedBy) is { } key
             ? TenancyResult<CreatedApiKey>.Ok(key)
-            : TenancyResult<CreatedApiKey>.Invalid("user_id", "No such user in this organization.");
+            : TenancyResult<CreatedApiKey>.Invalid("user_id", "No such active user in this organization.");
+
+    public async Task<TenancyResult<UserView>> UpdateUser(Guid userId, Role? role, bool? disabled) =>
+        await tenancy.UpdateUser(Id, userId, role, disabled) switch
+        {
+            (UserUpdate.Updated, { } user) => TenancyResult<UserView>.Ok(user),
+            (UserUpdate.LastAdmin, _) => TenancyResult<UserView>.Conflict(
+                "The organization would be left without an active admin: make another user admin first.", role is null ? "disabled" : "role"),
+            _ => TenancyResult<UserView>.NotFound("User not found."),
+        };
 
     public Task<IReadOnlyList<ApiKeyView>> ListApiKeys() => tenancy.ListApiKeys(Id);
 

@@ -70,7 +70,7 @@ public sealed class ApiKeyTests(ApiHostFixture api) : IClassFixture<ApiHostFixtu
         Assert.DoesNotContain(Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(issued.Secret))), raw);
         var listed = Assert.Single(page["items"]!.AsArray(), k => k!.Str("id") == issued.KeyId.ToString())!;
         Assert.Equal(
-            new[] { "created_at", "id", "name", "prefix", "revoked_at", "role", "user_id" },
+            new[] { "created_at", "id", "issued_by", "name", "prefix", "revoked_at", "role", "user_id" },
             listed.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Null(listed["revoked_at"]);
         Assert.StartsWith(listed.Str("prefix"), issued.Secret);
