@@ -32,6 +32,13 @@ public sealed class ApifyFaults
     public void HangNext(int times, TimeSpan hang, ApifyEndpoint endpoint = ApifyEndpoint.Any) =>
         Add(new ScriptedFault(endpoint, times, 0, default, null, DropConnection: false, Hang: hang));
 
+    /// <summary>
+    /// The next calls are served (a run start does start the run) but the answer is lost as <paramref name="how"/>:
+    /// the client cannot know whether Apify acted.
+    /// </summary>
+    public void LoseNextAnswers(int times, ApifyEndpoint endpoint, LostAnswer how) =>
+        Add(new ScriptedFault(endpoint, times, 0, default, null, DropConnection: false, Hang: null, Lost: how));
+
     internal ScriptedFault? TakeFor(ApifyEndpoint endpoint)
     {
         lock (gate)
@@ -63,4 +70,18 @@ internal sealed record ScriptedFault(
     (string Type, string Message) Error,
     int? RetryAfterSeconds,
     bool DropConnection,
-    TimeSpan? Hang);
+    TimeSpan? Hang,
+    LostAnswer? Lost = null);
+
+/// <summary>How an answer is lost after the simulator acted on the request.</summary>
+public enum LostAnswer
+{
+    /// <summary>A 500 in place of the real answer.</summary>
+    ServerError,
+
+    /// <summary>The connection is cut instead of answering.</summary>
+    DroppedConnection,
+
+    /// <summary>No answer until the client gives up waiting.</summary>
+    Hang,
+}

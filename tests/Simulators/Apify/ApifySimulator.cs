@@ -45,6 +45,9 @@ public sealed class ApifySimulator : IAsyncDisposable
 
     public IReadOnlyList<RecordedApifyRequest> Requests => requests.ToArray();
 
+    /// <summary>Every run started, synchronously or not, oldest first: what Apify would bill.</summary>
+    public IReadOnlyList<SimulatedRunRecord> Runs => apify.Runs;
+
     public int CountRequests(ApifyEndpoint endpoint) =>
         requests.Count(request => endpoint == ApifyEndpoint.Any || request.Endpoint == endpoint);
 

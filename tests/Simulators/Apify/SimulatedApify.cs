@@ -16,9 +16,20 @@ internal sealed class SimulatedApify(string token, ApifyFaults faults, TimeProvi
 
     public void ScriptNextRun(ApifyRunScript script) => runScripts.Enqueue(script);
 
+    public IReadOnlyList<SimulatedRunRecord> Runs =>
+        runs.Values.Select(run => { lock (run) return run.ToRecord(); }).OrderBy(run => run.StartedAt).ToArray();
+
     public async Task<SimulatorAnswer> Answer(ApifyEndpoint endpoint, string[] segments, string? authorization, string? queryToken, string body, CancellationToken aborted)
     {
-        if (faults.TakeFor(endpoint) is { } fault)
+        var fault = faults.TakeFor(endpoint);
+        if (fault?.Lost is { } lost)
+        {
+            Serve(endpoint, segments, authorization, queryToken, body);
+            if (lost == LostAnswer.Hang)
+                await Task.Delay(Timeout.InfiniteTimeSpan, time, aborted);
+            return lost == LostAnswer.ServerError ? SimulatorAnswer.Error(500, ApifyErrors.InternalError) : SimulatorAnswer.Dropped;
+        }
+        if (fault is not null)
         {
             if (fault.Hang is not { } hang)
                 return fault.DropConnection
@@ -27,6 +38,11 @@ internal sealed class SimulatedApify(string token, ApifyFaults faults, TimeProvi
             await Task.Delay(hang, time, aborted);
         }
 
+        return Serve(endpoint, segments, authorization, queryToken, body);
+    }
+
+    private SimulatorAnswer Serve(ApifyEndpoint endpoint, string[] segments, string? authorization, string? queryToken, string body)
+    {
         if (endpoint == ApifyEndpoint.Unknown)
             return SimulatorAnswer.Error(404, ApifyErrors.PageNotFound);
 
@@ -38,6 +54,9 @@ internal sealed class SimulatedApify(string token, ApifyFaults faults, TimeProvi
             ApifyEndpoint.RunSync => RunSynchronously(segments[2], body),
             ApifyEndpoint.StartRun => StartRun(segments[2], body),
             ApifyEndpoint.GetRun => ReadRun(segments[2]),
+            ApifyEndpoint.ListRuns => ListRuns(segments[2]),
+            ApifyEndpoint.AbortRun => AbortRun(segments[2]),
+            ApifyEndpoint.RunInput => ReadRunInput(segments[2]),
             ApifyEndpoint.DatasetItems => ReadDataset(segments[2]),
             _ => SimulatorAnswer.Error(404, ApifyErrors.PageNotFound),
         };
@@ -47,10 +66,15 @@ internal sealed class SimulatedApify(string token, ApifyFaults faults, TimeProvi
     private bool IsAuthorized(string? authorization, string? queryToken) =>
         authorization == $"Bearer {token}" || (authorization is null && queryToken == token);
 
+    // A synchronous run is a run like any other: Apify lists it among the actor's runs.
     private SimulatorAnswer RunSynchronously(string actorId, string body)
     {
         var items = ProduceItems(actorId, body, out var refusal);
-        return items is null ? refusal! : SimulatorAnswer.Json(200, items);
+        if (items is null)
+            return refusal!;
+        var run = Record(actorId, body, ApifyRunScript.Default, items);
+        run.Finish(time.GetUtcNow());
+        return SimulatorAnswer.Json(200, items.DeepClone());
     }
 
     private SimulatorAnswer StartRun(string actorId, string body)
@@ -59,15 +83,49 @@ internal sealed class SimulatedApify(string token, ApifyFaults faults, TimeProvi
         if (items is null)
             return refusal!;
 
-        var runId = NewId();
-        var datasetId = NewId();
         var script = runScripts.TryDequeue(out var scripted) ? scripted : ApifyRunScript.Default;
+        return SimulatorAnswer.Json(201, Record(actorId, body, script, items).ToJson());
+    }
+
+    private SimulatedRun Record(string actorId, string body, ApifyRunScript script, JsonArray items)
+    {
+        var datasetId = NewId();
         // A run that did not succeed may still have pushed some items; the client must not read them as results.
         datasets[datasetId] = script.FinalStatus == "SUCCEEDED" ? items : [];
-        var run = new SimulatedRun(runId, actorId, datasetId, script, time.GetUtcNow());
-        runs[runId] = run;
-        return SimulatorAnswer.Json(201, run.ToJson());
+        var run = new SimulatedRun(NewId(), actorId, datasetId, script, time.GetUtcNow(), body);
+        runs[run.Id] = run;
+        return run;
     }
+
+    private SimulatorAnswer ListRuns(string actorId)
+    {
+        var items = new JsonArray();
+        foreach (var run in runs.Values.Where(run => string.Equals(run.ActorId, actorId, StringComparison.OrdinalIgnoreCase)).OrderByDescending(run => run.StartedAt))
+        {
+            lock (run)
+                items.Add(run.ToJson()["data"]!.DeepClone());
+        }
+        return SimulatorAnswer.Json(200, new JsonObject
+        {
+            ["data"] = new JsonObject { ["total"] = items.Count, ["offset"] = 0, ["count"] = items.Count, ["desc"] = true, ["items"] = items },
+        });
+    }
+
+    private SimulatorAnswer AbortRun(string runId)
+    {
+        if (!runs.TryGetValue(runId, out var run))
+            return SimulatorAnswer.Error(404, ApifyErrors.RunNotFound);
+        lock (run)
+        {
+            run.Abort(time.GetUtcNow());
+            return SimulatorAnswer.Json(200, run.ToJson());
+        }
+    }
+
+    private SimulatorAnswer ReadRunInput(string runId) =>
+        runs.TryGetValue(runId, out var run)
+            ? SimulatorAnswer.Json(200, JsonNode.Parse(run.Input)!)
+            : SimulatorAnswer.Error(404, ApifyErrors.RunNotFound);
 
     private SimulatorAnswer ReadRun(string runId)
     {

@@ -4,12 +4,17 @@ using System.Text.Json.Nodes;
 namespace Campaigns.Simulators.Apify;
 
 /// <summary>One asynchronous actor run inside the simulator, advancing one step per status read.</summary>
-internal sealed class SimulatedRun(string id, string actorId, string datasetId, ApifyRunScript script, DateTimeOffset startedAt)
+internal sealed class SimulatedRun(string id, string actorId, string datasetId, ApifyRunScript script, DateTimeOffset startedAt, string input)
 {
     private int pollsSeen;
 
     public string Id => id;
+    public string ActorId => actorId;
     public string DatasetId => datasetId;
+    public DateTimeOffset StartedAt => startedAt;
+
+    /// <summary>The body the run was started with, as Apify keeps it in the run's INPUT record.</summary>
+    public string Input => input;
     public string Status { get; private set; } = "READY";
     public DateTimeOffset? FinishedAt { get; private set; }
 
@@ -28,6 +33,23 @@ internal sealed class SimulatedRun(string id, string actorId, string datasetId, 
         FinishedAt = now;
     }
 
+    /// <summary>A synchronous run: it has ended by the time its answer is sent.</summary>
+    public void Finish(DateTimeOffset now)
+    {
+        Status = script.FinalStatus;
+        FinishedAt = now;
+    }
+
+    public void Abort(DateTimeOffset now)
+    {
+        if (FinishedAt is not null)
+            return;
+        Status = "ABORTED";
+        FinishedAt = now;
+    }
+
+    public SimulatedRunRecord ToRecord() => new(id, actorId, Status, startedAt);
+
     public JsonObject ToJson() => new()
     {
         ["data"] = new JsonObject
@@ -45,3 +67,6 @@ internal sealed class SimulatedRun(string id, string actorId, string datasetId, 
         },
     };
 }
+
+/// <summary>A run as tests see it in the simulator's record.</summary>
+public sealed record SimulatedRunRecord(string Id, string ActorId, string Status, DateTimeOffset StartedAt);

@@ -60,36 +60,36 @@ public sealed partial class ApifyClient(HttpClient http, IOptions<ApifyOptions> 
     private async Task<ApifyActorResult?> TryRunSynchronously(string actorId, string inputJson, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var path = $"v2/acts/{Escape(actorId)}/run-sync-get-dataset-items?format=json&clean=true&timeout={Seconds(timeout)}";
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(SynchronousWaitLimit + SynchronousWaitMargin);
-
         LogSynchronousRunStarting(logger, actorId);
-        try
-        {
-            var (status, body) = await Send(HttpMethod.Post, path, inputJson, $"the synchronous run of {actorId}", wait.Token, heldOpenByApify: true);
-            if (status == HttpStatusCode.RequestTimeout)
-                return null;
-            EnsureSuccess(status, body, $"the synchronous run of {actorId}");
-
-            var items = ApifyResponses.ReadItems(body);
-            var run = new ApifyRun(null, ApifyRunStatus.Succeeded, null, null, null, null, null, ApifyRunPath.Synchronous);
-            LogSynchronousRunFinished(logger, actorId, items.Count);
-            return new ApifyActorResult(items, run);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Our own cap fired before Apify's 408 arrived: treat it the same way.
+        var start = await StartRun(actorId, path, inputJson, $"the synchronous run of {actorId}", SynchronousWaitLimit + SynchronousWaitMargin, cancellationToken);
+        if (start.Adopted is { } adopted)
+            return await FollowRun(actorId, adopted, timeout, cancellationToken);
+        if (start.Status == HttpStatusCode.RequestTimeout)
             return null;
-        }
+        EnsureSuccess(start.Status, start.Body, $"the synchronous run of {actorId}");
+
+        var items = ApifyResponses.ReadItems(start.Body);
+        var run = new ApifyRun(null, ApifyRunStatus.Succeeded, null, null, null, null, null, ApifyRunPath.Synchronous);
+        LogSynchronousRunFinished(logger, actorId, items.Count);
+        return new ApifyActorResult(items, run);
     }
 
     private async Task<ApifyActorResult> RunAsynchronously(string actorId, string inputJson, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var (startStatus, startBody) = await Send(HttpMethod.Post, $"v2/acts/{Escape(actorId)}/runs?timeout={Seconds(timeout)}", inputJson, $"starting a run of {actorId}", cancellationToken);
-        EnsureSuccess(startStatus, startBody, $"starting a run of {actorId}");
-        var run = ApifyResponses.ReadRun(startBody);
+        var what = $"starting a run of {actorId}";
+        var start = await StartRun(actorId, $"v2/acts/{Escape(actorId)}/runs?timeout={Seconds(timeout)}", inputJson, what, answerWait: null, cancellationToken);
+        if (start.Adopted is { } adopted)
+            return await FollowRun(actorId, adopted, timeout, cancellationToken);
+        EnsureSuccess(start.Status, start.Body, what);
+        var run = ApifyResponses.ReadRun(start.Body);
+        LogAsynchronousRunStarted(logger, actorId, run.Id ?? "(none)");
+        return await FollowRun(actorId, run, timeout, cancellationToken);
+    }
+
+    /// <summary>Polls a started run to its end and reads its dataset.</summary>
+    private async Task<ApifyActorResult> FollowRun(string actorId, ApifyRun run, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         var runId = run.Id ?? throw new ApifyException("Apify started a run without an id.", errorType: ApifyException.Types.UnexpectedResponse);
-        LogAsynchronousRunStarted(logger, actorId, runId);
 
         var deadline = time.GetUtcNow() + timeout + Options.PollGrace;
         while (!ApifyRunStatus.IsTerminal(run.Status))
@@ -123,10 +123,11 @@ public sealed partial class ApifyClient(HttpClient http, IOptions<ApifyOptions> 
 
     /// <summary>One request (retried by the handler underneath); network failures that outlast the retries become an <see cref="ApifyException"/>.</summary>
     private async Task<(HttpStatusCode Status, string Body)> Send(
-        HttpMethod method, string path, string? json, string what, CancellationToken cancellationToken, bool heldOpenByApify = false)
+        HttpMethod method, string path, string? json, string what, CancellationToken cancellationToken, bool heldOpenByApify = false, bool startsRun = false)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Options.Set(ApifyResilience.HeldOpenByApify, heldOpenByApify);
+        request.Options.Set(ApifyResilience.StartsRun, startsRun);
         // Per request rather than on the HttpClient, so a token changed in configuration applies to the next call.
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Options.Token);
         if (json is not null)
@@ -140,8 +141,10 @@ public sealed partial class ApifyClient(HttpClient http, IOptions<ApifyOptions> 
         }
         catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {
+            // A run-starting request that may have reached Apify was sent once, not retried.
+            var attempts = startsRun && !ApifyResilience.ProvablyNeverSent(exception) ? "" : $" after {Options.MaxRetryAttempts + 1} attempts";
             throw new ApifyException(
-                $"Apify could not be reached for {what} after {Options.MaxRetryAttempts + 1} attempts: {exception.Message}",
+                $"Apify could not be reached for {what}{attempts}: {exception.Message}",
                 errorType: ApifyException.Types.Unreachable, innerException: exception);
         }
     }

@@ -33,5 +33,8 @@ public sealed class ApifyException : Exception
         public const string RunNotSuccessful = "run-not-successful";
         public const string RunStillRunning = "run-still-running";
         public const string UnexpectedResponse = "unexpected-response";
+
+        /// <summary>A run-starting request's answer was lost and Apify's run list does not say which run, if any, is ours.</summary>
+        public const string RunStartAmbiguous = "run-start-ambiguous";
     }
 }

@@ -26,6 +26,20 @@ internal static class ApifyResponses
             Path: ApifyRunPath.Asynchronous);
     }
 
+    /// <summary>A page of an actor's runs, <c>{ "data": { "items": [ { "id", "status", "startedAt", ... } ] } }</c>.</summary>
+    public static IReadOnlyList<ApifyRunListed> ReadRunList(string body)
+    {
+        using var document = Parse(body);
+        if (!document.RootElement.TryGetProperty("data", out var data)
+            || !data.TryGetProperty("items", out var items)
+            || items.ValueKind != JsonValueKind.Array)
+            throw Unexpected("a run list without \"data.items\"");
+        return items.EnumerateArray()
+            .Where(item => item.ValueKind == JsonValueKind.Object)
+            .Select(item => new ApifyRunListed(String(item, "id"), String(item, "status"), Timestamp(item, "startedAt")))
+            .ToArray();
+    }
+
     /// <summary>Dataset items in <c>format=json</c>: a JSON array of objects.</summary>
     public static IReadOnlyList<JsonElement> ReadItems(string body)
     {
@@ -92,3 +106,6 @@ internal static class ApifyResponses
             ? instant
             : null;
 }
+
+/// <summary>One entry of an actor's run list: enough to pick out a run started by a request whose answer was lost.</summary>
+internal sealed record ApifyRunListed(string? Id, string? Status, DateTimeOffset? StartedAt);

@@ -31,7 +31,8 @@ internal sealed class ApifyClientHarness : IAsyncDisposable
 
     /// <param name="token">The token the client sends; defaults to the one the simulator accepts.</param>
     /// <param name="settings">Extra or overriding <c>Apify:*</c> settings.</param>
-    public static ApifyClientHarness For(ApifySimulator simulator, string? token = null, IDictionary<string, string?>? settings = null)
+    /// <param name="refused">When set, sits under the retry handler and refuses the first connections it is told to.</param>
+    public static ApifyClientHarness For(ApifySimulator simulator, string? token = null, IDictionary<string, string?>? settings = null, RefusedConnections? refused = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -44,16 +45,18 @@ internal sealed class ApifyClientHarness : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             configuration[key] = value;
 
-        return Build(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build());
+        return Build(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build(), refused);
     }
 
-    public static ApifyClientHarness Build(IConfiguration configuration)
+    public static ApifyClientHarness Build(IConfiguration configuration, RefusedConnections? refused = null)
     {
         var logs = new CapturedLogs();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs))
-            .AddApifyClient(configuration)
-            .BuildServiceProvider();
+            .AddApifyClient(configuration);
+        if (refused is not null)
+            collection.AddHttpClient<ApifyClient>().AddHttpMessageHandler(() => refused);
+        var services = collection.BuildServiceProvider();
         return new ApifyClientHarness(services, logs);
     }
 

@@ -47,13 +47,15 @@ public sealed class ApifyClientRetryTests
     public async Task Server_errors_are_retried_until_Apify_recovers(int status)
     {
         await using var simulator = await ApifySimulator.Start();
-        simulator.Faults.FailNext(2, status);
+        // These 5xx come before the simulator acts, so the client finds no run started and sends the start again.
+        simulator.Faults.FailNext(2, status, ApifyEndpoint.RunSync);
         await using var harness = ApifyClientHarness.For(simulator);
 
         var result = await RunInstagramPosts(harness);
 
         Assert.NotEmpty(result.Items);
         Assert.Equal(3, simulator.CountRequests(ApifyEndpoint.RunSync));
+        Assert.Single(simulator.Runs);
     }
 
     [Fact]
@@ -73,7 +75,7 @@ public sealed class ApifyClientRetryTests
     public async Task Server_errors_that_outlast_the_retries_end_in_an_error_with_Apifys_message_and_the_attempt_count()
     {
         await using var simulator = await ApifySimulator.Start();
-        simulator.Faults.FailNext(10, 500);
+        simulator.Faults.FailNext(10, 500, ApifyEndpoint.RunSync);
         await using var harness = ApifyClientHarness.For(simulator);
 
         var error = await Assert.ThrowsAsync<ApifyException>(() => RunInstagramPosts(harness));
@@ -82,22 +84,25 @@ public sealed class ApifyClientRetryTests
         Assert.Equal(ApifyErrors.InternalError.Type, error.ErrorType);
         Assert.Contains(ApifyErrors.InternalError.Message, error.Message);
         Assert.Contains($"after {ApifyClientHarness.MaxRetryAttempts + 1} attempts", error.Message);
-        Assert.Equal(ApifyClientHarness.MaxRetryAttempts + 1, simulator.CountRequests(ApifyEndpoint.Any));
+        Assert.Equal(ApifyClientHarness.MaxRetryAttempts + 1, simulator.CountRequests(ApifyEndpoint.RunSync));
+        Assert.Empty(simulator.Runs);
     }
 
     [Fact]
     public async Task An_unreachable_Apify_ends_in_an_unreachable_error_after_the_retries()
     {
         await using var simulator = await ApifySimulator.Start();
-        simulator.Faults.DropNextConnections(10);
-        await using var harness = ApifyClientHarness.For(simulator);
+        var refused = new RefusedConnections(10);
+        await using var harness = ApifyClientHarness.For(simulator, refused: refused);
 
         var error = await Assert.ThrowsAsync<ApifyException>(() => RunInstagramPosts(harness));
 
         Assert.Equal(ApifyException.Types.Unreachable, error.ErrorType);
         Assert.Null(error.StatusCode);
         Assert.IsType<HttpRequestException>(error.InnerException, exactMatch: false);
-        Assert.Equal(ApifyClientHarness.MaxRetryAttempts + 1, simulator.CountRequests(ApifyEndpoint.Any));
+        Assert.Contains($"after {ApifyClientHarness.MaxRetryAttempts + 1} attempts", error.Message);
+        Assert.Equal(ApifyClientHarness.MaxRetryAttempts + 1, refused.Attempts);
+        Assert.Empty(simulator.Requests);
     }
 
     [Fact]
