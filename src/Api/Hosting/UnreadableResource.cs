@@ -1,3 +1,5 @@
+using Campaigns.StoredState;
+
 namespace Campaigns.Api.Hosting;
 
 /// <summary>
@@ -17,10 +19,10 @@ public sealed record UnreadableResource(string Resource, string Id, string Title
     /// <param name="grainKey">The grain's key as <see cref="StoredState.UnreadableStateException.GrainKey"/> gives it.</param>
     public static UnreadableResource For(string stateName, string grainKey) => stateName switch
     {
-        "campaign" => Named("campaign", "Campaign", grainKey),
-        "allocation" => Named("allocation", "Allocation", grainKey),
-        "abtest" => Named("ab_test", "A/B test", grainKey),
-        "participant" => Participant(grainKey),
+        StateNames.Campaign => Named("campaign", "Campaign", grainKey),
+        StateNames.Allocation => Named("allocation", "Allocation", grainKey),
+        StateNames.AbTest => Named("ab_test", "A/B test", grainKey),
+        StateNames.Participant => Participant(grainKey),
         _ => new UnreadableResource(stateName, grainKey, "Resource unavailable",
             $"The stored {stateName} {grainKey} cannot be loaded: its stored state is unreadable. {OperatorHint}"),
     };
