@@ -20,7 +20,7 @@ public static class TelegramWebhookEndpoints
     private static async Task<IResult> Receive(Guid accountId, HttpRequest request, IClusterClient cluster)
     {
         var secret = request.Headers.TryGetValue(SecretHeader, out var values) ? values.ToString() : null;
-        if (!LooksLikeASecret(secret))
+        if (!WebhookSecrets.IsWellFormed(secret))
         {
             // Refused before the body is read, the database asked or a grain woken: the common case of a stranger's call.
             return Refused();
@@ -39,8 +39,4 @@ public static class TelegramWebhookEndpoints
 
     private static IResult Refused() =>
         TypedResults.Problem("The secret token is missing or wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
-
-    /// <summary>The platform's webhook secrets are 32 random bytes in lower-case hex (SendingAccountsGrain).</summary>
-    private static bool LooksLikeASecret(string? secret) =>
-        secret is { Length: 64 } && secret.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Campaigns.Crm;
 using Campaigns.Integrations.Telegram;
 using Campaigns.Storage;
@@ -31,7 +30,7 @@ public sealed class SendingAccountsGrain(
             return BotTaken();
         }
 
-        var secret = NewWebhookSecret();
+        var secret = WebhookSecrets.New();
         if (draft.Updates == UpdatesMode.Webhook && await SwitchWebhook(accountId, draft.BotToken, UpdatesMode.Webhook, secret) is { } refused)
         {
             return refused;
@@ -200,7 +199,4 @@ public sealed class SendingAccountsGrain(
 
     private static CrmResult<SendingAccountView> BotTaken() =>
         CrmResult<SendingAccountView>.Conflict("bot_token", "This bot is already a sending account.");
-
-    /// <summary>Telegram allows 1–256 characters of A–Z, a–z, 0–9, _ and -.</summary>
-    private static string NewWebhookSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 }
