@@ -10,6 +10,13 @@ public static class StorableQuery
 {
     public static IApplicationBuilder UseStorableQuery(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        // Most requests carry no query string: they pay nothing, not even the parse.
+        if (!context.Request.QueryString.HasValue)
+        {
+            await next(context);
+            return;
+        }
+
         foreach (var (name, values) in context.Request.Query)
         {
             if (!StorableText.IsStorable(name) || values.Any(v => v is not null && !StorableText.IsStorable(v)))

@@ -36,21 +36,22 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Orleans:ServiceId"] = clusterId,
         };
         var starting = Enumerable.Range(0, size).Select(i => ApiProcess.Start($"silo-{(char)('a' + i)}", all, readyWithin)).ToList();
+        ApiProcess[] processes;
         try
         {
-            await Task.WhenAll(starting);
+            processes = await Task.WhenAll(starting);
         }
         catch
         {
             foreach (var started in starting.Where(s => s.IsCompletedSuccessfully))
             {
-                await started.Result.DisposeAsync();
+                await (await started).DisposeAsync();
             }
 
             throw;
         }
 
-        var cluster = new ProcessCluster(connectionString, clusterId, starting.Select(s => s.Result).ToList());
+        var cluster = new ProcessCluster(connectionString, clusterId, [.. processes]);
         try
         {
             await Waiting.Eventually(

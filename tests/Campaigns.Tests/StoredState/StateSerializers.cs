@@ -11,6 +11,8 @@ public static class StateSerializers
 
     public static Serializer Orleans => Services.Value.GetRequiredService<Serializer>();
 
+    public static DeepCopier Copier => Services.Value.GetRequiredService<DeepCopier>();
+
     public static GrainStateSerializer Product => new(Orleans);
 
     public static string LegacyRow(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "StoredState", "LegacyRows", name + ".json"));

@@ -1,5 +1,4 @@
 using Campaigns.StoredState;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
 namespace Campaigns.Tests.Rules.StoredState;
@@ -7,12 +6,10 @@ namespace Campaigns.Tests.Rules.StoredState;
 /// <summary>The exception crosses from a silo to the API host (and between silos), so Orleans must carry its fields.</summary>
 public sealed class UnreadableStateExceptionTests
 {
-    private static readonly IServiceProvider Services = new ServiceCollection().AddSerializer().BuildServiceProvider();
-
     [Fact]
     public void It_survives_serialization_as_the_runtime_sends_it()
     {
-        var serializer = Services.GetRequiredService<Serializer>();
+        var serializer = Tests.StoredState.StateSerializers.Orleans;
         var failure = new UnreadableStateException("campaign", "campaign/0190a1b2c3d47e5f8a9b0c1d2e3f4a5b", "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "SerializerException: bad bytes");
 
         var copy = Assert.IsType<UnreadableStateException>(serializer.Deserialize<Exception>(serializer.SerializeToArray<Exception>(failure)));
@@ -24,7 +21,7 @@ public sealed class UnreadableStateExceptionTests
     [Fact]
     public void It_survives_the_copy_made_for_a_call_inside_one_process()
     {
-        var copier = Services.GetRequiredService<DeepCopier>();
+        var copier = Tests.StoredState.StateSerializers.Copier;
         var failure = new UnreadableStateException("abtest", "abtest/x", "key", "reason");
 
         var copy = Assert.IsType<UnreadableStateException>(copier.Copy<Exception>(failure));
