@@ -16,6 +16,8 @@ namespace Campaigns.Outreach;
 /// <remarks>
 /// It never calls its campaign except <see cref="ICampaignParticipantsGrain.OutreachRuntime"/>, which is interleaved:
 /// the campaign awaits participants while it dispatches, so any other call back would deadlock.
+/// The send path (intent, Telegram, outcome, hold) is one state machine and stays in one file until the feature-folder
+/// restructure moves outreach sending out of the campaign core; splitting it piecemeal would scatter the never-twice rule.
 /// </remarks>
 public sealed partial class ParticipantGrain(
     [PersistentState(StoredState.StateNames.Participant)] IPersistentState<ParticipantState> state,

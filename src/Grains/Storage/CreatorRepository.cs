@@ -6,6 +6,8 @@ using NpgsqlTypes;
 namespace Campaigns.Storage;
 
 /// <summary>All SQL for <c>creators</c> and <c>creator_social_profiles</c>.</summary>
+/// <remarks>Over 400 lines because it is one table family (a creator and its profiles are written together); the
+/// candidate selection would move into the influencer feature folder in the restructure.</remarks>
 public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
 {
     private const string UniqueViolation = "23505";
