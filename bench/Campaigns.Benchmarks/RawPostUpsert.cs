@@ -1,6 +1,12 @@
 using System.Diagnostics;
+using Campaigns.Audit;
+using Campaigns.Campaigns;
+using Campaigns.Crm;
 using Campaigns.Influencer;
-using Campaigns.Storage;
+using Campaigns.Infrastructure;
+using Campaigns.StoredState;
+using Campaigns.Templates;
+using Campaigns.Tenancy;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Campaigns.AbTesting;
-using Campaigns.CampaignCore;
+using Campaigns.Campaigns;
 using Campaigns.Influencer;
 using Campaigns.Outreach;
 using Campaigns.Silo.Hosting;

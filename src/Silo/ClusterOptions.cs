@@ -1,3 +1,4 @@
+
 namespace Campaigns.Silo;
 
 /// <summary>The <c>Orleans</c> configuration section: how this process joins the cluster.</summary>

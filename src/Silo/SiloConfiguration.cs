@@ -1,9 +1,9 @@
 using System.Data.Common;
 using System.Net;
 using Campaigns.Influencer;
+using Campaigns.Infrastructure;
 using Campaigns.Integrations.Telegram;
 using Campaigns.Silo.StoredState;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Configuration;

@@ -1,8 +1,14 @@
+using Campaigns.Audit;
+using Campaigns.Campaigns;
+using Campaigns.Crm;
+using Campaigns.Influencer;
+using Campaigns.Infrastructure;
+using Campaigns.Outreach;
 using Campaigns.Silo.StoredState;
-using Campaigns.Storage;
+using Campaigns.StoredState;
+using Campaigns.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Orleans.Providers;
 using Orleans.Storage;
 

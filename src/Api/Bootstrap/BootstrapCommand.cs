@@ -1,5 +1,12 @@
+using Campaigns.Audit;
+using Campaigns.Campaigns;
+using Campaigns.Crm;
+using Campaigns.Influencer;
+using Campaigns.Infrastructure;
+using Campaigns.Outreach;
 using Campaigns.Silo.Hosting;
-using Campaigns.Storage;
+using Campaigns.Templates;
+using Campaigns.Tenancy;
 using Npgsql;
 
 namespace Campaigns.Api.Bootstrap;

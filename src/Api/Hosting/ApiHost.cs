@@ -1,8 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Campaigns.Api.Auditing;
-using Campaigns.Api.Endpoints;
+using Campaigns.Api.AbTesting;
+using Campaigns.Api.Audit;
+using Campaigns.Api.Campaigns;
+using Campaigns.Api.Crm;
+using Campaigns.Api.Influencer;
+using Campaigns.Api.Outreach;
 using Campaigns.Api.Security;
+using Campaigns.Api.Templates;
+using Campaigns.Api.Tenancy;
 using Campaigns.Silo;
 using Campaigns.Silo.Hosting;
 using Microsoft.AspNetCore.Authentication;

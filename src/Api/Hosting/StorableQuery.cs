@@ -1,4 +1,8 @@
-using Campaigns.Api.Validation;
+using Campaigns.Api.Campaigns;
+using Campaigns.Api.Crm;
+using Campaigns.Api.Influencer;
+using Campaigns.Api.Infrastructure;
+using Campaigns.Infrastructure;
 
 namespace Campaigns.Api.Hosting;
 

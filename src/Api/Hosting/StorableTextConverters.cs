@@ -1,6 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Campaigns.Api.Validation;
+using Campaigns.Api.Campaigns;
+using Campaigns.Api.Crm;
+using Campaigns.Api.Influencer;
+using Campaigns.Api.Infrastructure;
+using Campaigns.Infrastructure;
 
 namespace Campaigns.Api.Hosting;
 

@@ -1,5 +1,9 @@
 using System.Text.Json;
-using Campaigns.Api.Validation;
+using Campaigns.Api.Campaigns;
+using Campaigns.Api.Crm;
+using Campaigns.Api.Influencer;
+using Campaigns.Api.Infrastructure;
+using Campaigns.Infrastructure;
 
 namespace Campaigns.Api.Hosting;
 

@@ -1,7 +1,14 @@
 using System.Globalization;
+using Campaigns.Audit;
+using Campaigns.Campaigns;
+using Campaigns.Crm;
+using Campaigns.Influencer;
+using Campaigns.Infrastructure;
+using Campaigns.Outreach;
 using Campaigns.Silo;
 using Campaigns.Silo.Hosting;
-using Campaigns.Storage;
+using Campaigns.StoredState;
+using Campaigns.Tenancy;
 using Npgsql;
 
 namespace Campaigns.Api.Operations;

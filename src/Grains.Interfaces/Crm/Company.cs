@@ -1,3 +1,4 @@
+
 namespace Campaigns.Crm;
 
 /// <summary>A company contacts can belong to (the seed's <c>{{company.name}}</c> placeholder reads it).</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Crm;
 
 /// <summary>A contact as callers see it; <see cref="Attributes"/> is a JSON object of scalar values, as text.</summary>

@@ -1,4 +1,4 @@
-using Campaigns.CampaignCore;
+using Campaigns.Campaigns;
 
 namespace Campaigns.Crm;
 

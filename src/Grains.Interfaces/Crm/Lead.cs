@@ -1,3 +1,4 @@
+
 namespace Campaigns.Crm;
 
 /// <summary>A contact in a pipeline at a stage; at most one per contact and pipeline.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Crm;
 
 /// <summary>A sales pipeline and its stages in order.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>A new allocation: the campaign's pick of a creator and the budget it gives them.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>An allocation's results over its campaign posts (the seed's stage 6 columns of <c>campaign_allocations</c>).</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>One creator's share of an influencer campaign (the seed's <c>campaign_allocations</c> row) as callers see it.</summary>
@@ -36,6 +37,6 @@ public sealed record AllocationPage(
 /// <summary>A page of a campaign's allocations, or why not.</summary>
 [GenerateSerializer, Immutable, Alias("campaigns.AllocationPageResult")]
 public sealed record AllocationPageResult(
-    [property: Id(0)] CampaignCore.CommandOutcome Outcome,
+    [property: Id(0)] global::Campaigns.Campaigns.CommandOutcome Outcome,
     [property: Id(1)] AllocationPage? Page = null,
     [property: Id(2)] string? Message = null);

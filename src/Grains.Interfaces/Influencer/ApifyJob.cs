@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>What an Apify job scrapes: a creator's profile counters, or their posts.</summary>

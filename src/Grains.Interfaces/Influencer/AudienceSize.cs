@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>The seed's audience-size bands (<c>micro</c>, <c>mid-tier</c>, <c>macro</c>, <c>mega</c>) on <c>followers_actual</c>.</summary>

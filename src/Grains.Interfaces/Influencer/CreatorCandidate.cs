@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>The seed's stage-2 selection criteria for an influencer campaign.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>A social-profile field a caller may change.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>What a caller declares about one social profile; verified numbers come only from scraping.</summary>

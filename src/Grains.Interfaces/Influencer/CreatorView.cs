@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>A creator as callers see it, with every social profile.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>What automatic matching concluded about one post for one campaign (the seed's <c>detect_campaign_post</c>).</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>One piece of evidence that a post belongs to a campaign, and where it was seen.</summary>

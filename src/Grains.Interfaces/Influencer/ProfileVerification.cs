@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>What a profile scrape found (seed stage 3): the verified side of a social profile.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>The platforms whose creators the influencer system can scrape through Apify.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>A scraped post as stored: its <c>posts</c> row id and what the actor reported.</summary>

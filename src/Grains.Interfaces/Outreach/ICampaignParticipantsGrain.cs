@@ -1,5 +1,5 @@
+using Campaigns.Campaigns;
 using Orleans.Concurrency;
-using Campaigns.CampaignCore;
 
 namespace Campaigns.Outreach;
 

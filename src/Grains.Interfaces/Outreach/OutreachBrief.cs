@@ -1,3 +1,4 @@
+
 namespace Campaigns.Outreach;
 
 /// <summary>The outreach section of an <c>outreach</c> campaign (seed 001: schedule, target_audience, lead_creation_settings, pipeline_id).</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Outreach;
 
 /// <summary>An outreach campaign's section as <c>GET /api/campaigns/{id}</c> shows it: the brief, its templates and its sequence.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Outreach;
 
 /// <summary>A participant's place in its sequence (seed campaign_participants.status, plus failed and completed).</summary>

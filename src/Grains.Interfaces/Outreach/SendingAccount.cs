@@ -1,3 +1,4 @@
+
 namespace Campaigns.Outreach;
 
 /// <summary>How a sending account's bot receives updates.</summary>

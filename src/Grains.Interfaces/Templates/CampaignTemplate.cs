@@ -74,6 +74,6 @@ public sealed record CampaignTemplateChanges(
 
 [GenerateSerializer, Immutable, Alias("campaigns.CampaignTemplateResult")]
 public sealed record CampaignTemplateResult(
-    [property: Id(0)] CampaignCore.CommandOutcome Outcome,
+    [property: Id(0)] global::Campaigns.Campaigns.CommandOutcome Outcome,
     [property: Id(1)] CampaignTemplate? Template = null,
     [property: Id(2)] string? Message = null);

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Tenancy;
 
 /// <summary>Resolves an API key's hash to its principal; the API host caches the answers.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Tenancy;
 
 /// <summary>An organization (tenant): its users and API keys.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Tenancy;
 
 /// <summary>Who is calling: the API key, its user, organization and role.</summary>

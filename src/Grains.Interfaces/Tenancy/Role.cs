@@ -1,3 +1,4 @@
+
 namespace Campaigns.Tenancy;
 
 /// <summary>What a user is allowed to do inside their organization; the permission matrix maps each to permissions.</summary>

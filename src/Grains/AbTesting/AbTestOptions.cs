@@ -1,3 +1,4 @@
+
 namespace Campaigns.AbTesting;
 
 /// <summary>A/B test settings, bound from the configuration section <c>AbTests</c>.</summary>

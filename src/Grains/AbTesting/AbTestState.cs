@@ -1,3 +1,4 @@
+
 namespace Campaigns.AbTesting;
 
 /// <summary>What an A/B test grain persists; the counts are not here but in <c>ab_test_events</c>, rebuilt on activation.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Campaigns.CampaignCore;
+using Campaigns.Campaigns;
 
 namespace Campaigns.Influencer;
 

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>Hands a finished posts scrape to the allocation it was queued for, which matches the posts and recomputes its metrics.</summary>

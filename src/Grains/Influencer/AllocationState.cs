@@ -1,4 +1,4 @@
-using Campaigns.CampaignCore;
+using Campaigns.Infrastructure;
 
 namespace Campaigns.Influencer;
 
@@ -26,7 +26,7 @@ public sealed class AllocationState
     /// <summary>The allocation's place in its campaign's list.</summary>
     [Id(14)] public int Position { get; set; }
 
-    public SocialPlatform Platform => Storage.DbNames.From<SocialPlatform>(Creator.Platform);
+    public SocialPlatform Platform => DbNames.From<SocialPlatform>(Creator.Platform);
 
     public AllocationView ToView(Guid id) => new(
         id, CampaignId, Creator.CreatorId, Creator.SocialProfileId, Platform, Creator.Username, AllocatedBudget,

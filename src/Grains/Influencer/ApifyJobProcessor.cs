@@ -1,6 +1,12 @@
 using System.Text.Json.Nodes;
+using Campaigns.Audit;
+using Campaigns.Campaigns;
+using Campaigns.Crm;
+using Campaigns.Infrastructure;
 using Campaigns.Integrations.Apify;
-using Campaigns.Storage;
+using Campaigns.StoredState;
+using Campaigns.Templates;
+using Campaigns.Tenancy;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

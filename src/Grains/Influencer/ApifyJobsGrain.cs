@@ -1,4 +1,11 @@
-using Campaigns.Storage;
+using Campaigns.Audit;
+using Campaigns.Campaigns;
+using Campaigns.Crm;
+using Campaigns.Infrastructure;
+using Campaigns.Outreach;
+using Campaigns.StoredState;
+using Campaigns.Templates;
+using Campaigns.Tenancy;
 using Orleans.Concurrency;
 
 namespace Campaigns.Influencer;

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>Influencer campaign settings, bound from the configuration section <c>Influencer</c>.</summary>

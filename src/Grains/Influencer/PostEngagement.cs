@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>The two derived post numbers, defined once for every platform.</summary>

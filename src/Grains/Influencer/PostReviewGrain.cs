@@ -1,5 +1,10 @@
-using Campaigns.CampaignCore;
-using Campaigns.Storage;
+using Campaigns.Audit;
+using Campaigns.Campaigns;
+using Campaigns.Infrastructure;
+using Campaigns.Outreach;
+using Campaigns.StoredState;
+using Campaigns.Templates;
+using Campaigns.Tenancy;
 using Orleans.Concurrency;
 
 namespace Campaigns.Influencer;

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Influencer;
 
 /// <summary>Applies a partial change to a profile's declared side; shared by PATCH and CSV re-import.</summary>

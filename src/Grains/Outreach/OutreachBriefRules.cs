@@ -1,3 +1,4 @@
+
 namespace Campaigns.Outreach;
 
 /// <summary>Rules an outreach section must satisfy as a whole (its members are checked one by one at the API edge).</summary>

@@ -1,5 +1,9 @@
-using Campaigns.CampaignCore;
-using Campaigns.Storage;
+using Campaigns.Audit;
+using Campaigns.Campaigns;
+using Campaigns.Influencer;
+using Campaigns.Infrastructure;
+using Campaigns.Templates;
+using Campaigns.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Orleans.Concurrency;
 

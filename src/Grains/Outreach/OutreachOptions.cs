@@ -1,3 +1,4 @@
+
 namespace Campaigns.Outreach;
 
 /// <summary>Settings of the outreach send loop (configuration section <c>Outreach</c>).</summary>

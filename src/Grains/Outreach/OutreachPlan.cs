@@ -1,3 +1,4 @@
+
 namespace Campaigns.Outreach;
 
 /// <summary>What a campaign sends: its steps in order and every template they use (its own and organization presets).</summary>

@@ -1,6 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Campaigns.Storage;
+using Campaigns.Audit;
+using Campaigns.Campaigns;
+using Campaigns.Crm;
+using Campaigns.Influencer;
+using Campaigns.Infrastructure;
+using Campaigns.StoredState;
+using Campaigns.Templates;
+using Campaigns.Tenancy;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.Outreach;

@@ -1,4 +1,10 @@
-using Campaigns.Storage;
+using Campaigns.Audit;
+using Campaigns.Campaigns;
+using Campaigns.Crm;
+using Campaigns.Infrastructure;
+using Campaigns.StoredState;
+using Campaigns.Templates;
+using Campaigns.Tenancy;
 
 namespace Campaigns.Outreach;
 

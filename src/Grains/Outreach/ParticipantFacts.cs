@@ -1,3 +1,4 @@
+
 namespace Campaigns.Outreach;
 
 /// <summary>What a step's conditions look at: whether the participant replied, its contact, and its lead stage per pipeline.</summary>

@@ -1,8 +1,10 @@
-using Campaigns.CampaignCore;
+using Campaigns.Audit;
+using Campaigns.Campaigns;
 using Campaigns.Crm;
-using Campaigns.Ids;
+using Campaigns.Infrastructure;
 using Campaigns.Integrations.Telegram;
-using Campaigns.Storage;
+using Campaigns.Templates;
+using Campaigns.Tenancy;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

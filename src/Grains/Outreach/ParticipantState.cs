@@ -1,3 +1,4 @@
+
 namespace Campaigns.Outreach;
 
 /// <summary>What a participant grain persists (kept small: an idle participant is not in memory at all, but its record is read on every wake).</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Outreach;
 
 /// <summary>One <c>{{ name }}</c> in a template: where it stands and the name inside, without surrounding whitespace.</summary>

@@ -1,6 +1,10 @@
+using Campaigns.Audit;
+using Campaigns.Campaigns;
 using Campaigns.Crm;
+using Campaigns.Infrastructure;
 using Campaigns.Integrations.Telegram;
-using Campaigns.Storage;
+using Campaigns.Templates;
+using Campaigns.Tenancy;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Telegram.Bot;

@@ -1,8 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Campaigns.Audit;
+using Campaigns.Campaigns;
+using Campaigns.Crm;
+using Campaigns.Influencer;
+using Campaigns.Infrastructure;
 using Campaigns.Integrations.Telegram;
-using Campaigns.Storage;
+using Campaigns.Templates;
+using Campaigns.Tenancy;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;

@@ -1,5 +1,5 @@
 using Campaigns.AbTesting;
-using Campaigns.CampaignCore;
+using Campaigns.Campaigns;
 using Campaigns.Influencer;
 using Campaigns.Outreach;
 

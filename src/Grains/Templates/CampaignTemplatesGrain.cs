@@ -1,6 +1,9 @@
-using Campaigns.CampaignCore;
-using Campaigns.Ids;
-using Campaigns.Storage;
+using Campaigns.Audit;
+using Campaigns.Campaigns;
+using Campaigns.Influencer;
+using Campaigns.Infrastructure;
+using Campaigns.StoredState;
+using Campaigns.Tenancy;
 using Orleans.Concurrency;
 
 namespace Campaigns.Templates;

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Tenancy;
 
 /// <summary>Something a request may need to be allowed to do.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Silo.StoredState;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using Campaigns.StoredState;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 

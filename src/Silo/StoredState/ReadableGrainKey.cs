@@ -1,3 +1,4 @@
+
 namespace Campaigns.Silo.StoredState;
 
 /// <summary>A grain's key as the API and operators know it, rather than the runtime's hex encoding.</summary>

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Campaigns.StoredState;
-using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
 namespace Campaigns.Silo.StoredState;

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Tests.Infrastructure;
 
 /// <summary>A clock that moves only when a test says so.</summary>

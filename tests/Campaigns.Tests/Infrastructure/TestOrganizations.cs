@@ -1,4 +1,12 @@
-using Campaigns.Storage;
+using Campaigns.Audit;
+using Campaigns.Campaigns;
+using Campaigns.Crm;
+using Campaigns.Influencer;
+using Campaigns.Infrastructure;
+using Campaigns.Outreach;
+using Campaigns.StoredState;
+using Campaigns.Templates;
+using Campaigns.Tenancy;
 using Npgsql;
 
 namespace Campaigns.Tests.Infrastructure;

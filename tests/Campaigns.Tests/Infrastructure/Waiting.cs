@@ -1,3 +1,4 @@
+
 namespace Campaigns.Tests.Infrastructure;
 
 /// <summary>Waiting for what a silo does in the background, by polling rather than sleeping a fixed time.</summary>

@@ -1,6 +1,6 @@
 using System.Text;
 using Campaigns.AbTesting;
-using Campaigns.CampaignCore;
+using Campaigns.Campaigns;
 using Campaigns.Influencer;
 using Campaigns.Outreach;
 using Campaigns.Silo.StoredState;

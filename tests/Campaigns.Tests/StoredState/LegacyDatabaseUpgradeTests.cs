@@ -1,8 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Campaigns.Silo.StoredState;
-using Campaigns.Tests.Api;
+using Campaigns.Tests.Audit;
+using Campaigns.Tests.Campaigns;
+using Campaigns.Tests.Crm;
+using Campaigns.Tests.Hosting;
+using Campaigns.Tests.Influencer;
 using Campaigns.Tests.Infrastructure;
+using Campaigns.Tests.Templates;
+using Campaigns.Tests.Tenancy;
 
 namespace Campaigns.Tests.StoredState;
 

@@ -1,10 +1,15 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Campaigns.AbTesting;
-using Campaigns.CampaignCore;
+using Campaigns.Campaigns;
 using Campaigns.Influencer;
-using Campaigns.Tests.Api;
+using Campaigns.Tests.AbTesting;
+using Campaigns.Tests.Campaigns;
+using Campaigns.Tests.Crm;
+using Campaigns.Tests.Influencer;
 using Campaigns.Tests.Infrastructure;
+using Campaigns.Tests.Outreach;
+using Campaigns.Tests.Tenancy;
 
 namespace Campaigns.Tests.StoredState;
 

@@ -41,8 +41,8 @@ public sealed class StateTypeShapeTests
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-        Assert.Contains(typeof(Outreach.OutreachAudience), visited);
-        Assert.Contains(typeof(Influencer.TrackingConfig), visited);
+        Assert.Contains(typeof(global::Campaigns.Outreach.OutreachAudience), visited);
+        Assert.Contains(typeof(global::Campaigns.Influencer.TrackingConfig), visited);
     }
 
     [Fact]

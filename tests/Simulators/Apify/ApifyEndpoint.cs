@@ -1,3 +1,4 @@
+
 namespace Campaigns.Simulators.Apify;
 
 /// <summary>The Apify API v2 endpoints the simulator serves, for scripting faults and counting calls.</summary>

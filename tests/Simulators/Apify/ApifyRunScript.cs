@@ -1,3 +1,4 @@
+
 namespace Campaigns.Simulators.Apify;
 
 /// <summary>How the next asynchronous run behaves: polls answered RUNNING, then its final status and cost.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Simulators.Apify;
 
 /// <summary>One request the simulator received and what it answered, for tests to assert on.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Simulators.Telegram;
 
 /// <summary>A message the simulator accepted from a bot.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Simulators.Telegram;
 
 /// <summary>What a scripted sendMessage failure answers.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Simulators.Telegram;
 
 /// <summary>A Telegram user the simulator knows.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.AbTesting.Statistics;
 
 /// <summary>The chi-square distribution's upper tail.</summary>

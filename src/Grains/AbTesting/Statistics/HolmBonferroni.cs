@@ -1,3 +1,4 @@
+
 namespace Campaigns.AbTesting.Statistics;
 
 /// <summary>Holm's step-down adjustment of p-values for several comparisons against one control.</summary>

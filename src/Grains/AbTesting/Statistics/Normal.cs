@@ -1,3 +1,4 @@
+
 namespace Campaigns.AbTesting.Statistics;
 
 /// <summary>The standard normal distribution: complementary error function, CDF, two-sided p-values and quantiles.</summary>

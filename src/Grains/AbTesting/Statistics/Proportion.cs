@@ -1,3 +1,4 @@
+
 namespace Campaigns.AbTesting.Statistics;
 
 /// <summary>Successes out of trials, e.g. conversions out of impressions.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.AbTesting.Statistics;
 
 /// <summary>How the minimum detectable effect is expressed.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Integrations.Apify;
 
 /// <summary>Which Apify actor scrapes each platform, per kind of scrape job.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Integrations.Apify;
 
 /// <summary>Settings of the Apify integration, bound from the configuration section <c>Apify</c>.</summary>

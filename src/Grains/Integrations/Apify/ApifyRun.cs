@@ -1,3 +1,4 @@
+
 namespace Campaigns.Integrations.Apify;
 
 /// <summary>What we know about one actor run: its id, final status and cost.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Integrations.Apify;
 
 /// <summary>Apify's run statuses, spelled as Apify spells them.</summary>

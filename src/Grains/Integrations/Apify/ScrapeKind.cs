@@ -1,3 +1,4 @@
+
 namespace Campaigns.Integrations.Apify;
 
 /// <summary>The two scrape jobs of influencer monitoring: a creator's profile counters, or their posts.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Integrations.Telegram;
 
 /// <summary>Sends through a sending account's bot with the Telegram.Bot client (pointed at <c>Telegram__BaseUrl</c>).</summary>

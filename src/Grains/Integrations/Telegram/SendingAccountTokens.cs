@@ -1,5 +1,12 @@
 using System.Collections.Concurrent;
-using Campaigns.Storage;
+using Campaigns.Audit;
+using Campaigns.Campaigns;
+using Campaigns.Crm;
+using Campaigns.Influencer;
+using Campaigns.Infrastructure;
+using Campaigns.Outreach;
+using Campaigns.Templates;
+using Campaigns.Tenancy;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.Integrations.Telegram;

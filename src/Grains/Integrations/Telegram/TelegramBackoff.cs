@@ -1,3 +1,4 @@
+
 namespace Campaigns.Integrations.Telegram;
 
 /// <summary>Exponential backoff with jitter for the gateway's retries, so many failed sends do not retry in lock step.</summary>

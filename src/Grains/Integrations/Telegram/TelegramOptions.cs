@@ -1,3 +1,4 @@
+
 namespace Campaigns.Integrations.Telegram;
 
 /// <summary>Settings of the Telegram integration, bound from the configuration section <c>Telegram</c> (<c>Telegram__BaseUrl</c> …).</summary>

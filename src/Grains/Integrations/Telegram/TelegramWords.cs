@@ -1,3 +1,4 @@
+
 namespace Campaigns.Integrations.Telegram;
 
 /// <summary>Telegram's terse refusals, said plainly for the participant's reason and the API's errors.</summary>

@@ -1,3 +1,4 @@
+
 namespace Campaigns.Tests.Integrations.Apify;
 
 /// <summary>Actor inputs as the scrape jobs will send them, and the run budget used by the tests.</summary>

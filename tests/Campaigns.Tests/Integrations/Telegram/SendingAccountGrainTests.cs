@@ -1,6 +1,13 @@
 using System.Net;
 using Campaigns.Outreach;
-using Campaigns.Tests.Api;
+using Campaigns.Tests.Audit;
+using Campaigns.Tests.Campaigns;
+using Campaigns.Tests.Crm;
+using Campaigns.Tests.Hosting;
+using Campaigns.Tests.Influencer;
+using Campaigns.Tests.Infrastructure;
+using Campaigns.Tests.Templates;
+using Campaigns.Tests.Tenancy;
 
 namespace Campaigns.Tests.Integrations.Telegram;
 

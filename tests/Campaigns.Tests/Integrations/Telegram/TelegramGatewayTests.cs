@@ -2,8 +2,14 @@ using System.Net;
 using Campaigns.Integrations.Telegram;
 using Campaigns.Outreach;
 using Campaigns.Simulators.Telegram;
-using Campaigns.Tests.Api;
+using Campaigns.Tests.Audit;
+using Campaigns.Tests.Campaigns;
+using Campaigns.Tests.Crm;
+using Campaigns.Tests.Hosting;
+using Campaigns.Tests.Influencer;
 using Campaigns.Tests.Infrastructure;
+using Campaigns.Tests.Templates;
+using Campaigns.Tests.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

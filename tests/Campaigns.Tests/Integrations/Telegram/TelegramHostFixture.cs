@@ -2,12 +2,17 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Campaigns.Outreach;
 using Campaigns.Simulators.Telegram;
-using Campaigns.Tests.Api;
+using Campaigns.Tests.Audit;
+using Campaigns.Tests.Campaigns;
+using Campaigns.Tests.Crm;
+using Campaigns.Tests.Hosting;
+using Campaigns.Tests.Influencer;
 using Campaigns.Tests.Infrastructure;
+using Campaigns.Tests.Templates;
+using Campaigns.Tests.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Campaigns.Tests.Integrations.Telegram;
 
@@ -36,8 +41,8 @@ public sealed class TelegramHostFixture(PostgresFixture postgres) : IAsyncLifeti
     public IGrainFactory Grains => Host.Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>The silo's gateway, as the outreach participants use it.</summary>
-    public Campaigns.Integrations.Telegram.ITelegramGateway Gateway =>
-        Host.Services.GetRequiredService<Campaigns.Integrations.Telegram.ITelegramGateway>();
+    public global::Campaigns.Integrations.Telegram.ITelegramGateway Gateway =>
+        Host.Services.GetRequiredService<global::Campaigns.Integrations.Telegram.ITelegramGateway>();
 
     public async ValueTask InitializeAsync()
     {

@@ -1,0 +1,94 @@
+using Campaigns.Api.Audit;
+using Campaigns.Api.Influencer;
+using Campaigns.Api.Infrastructure;
+using Campaigns.Api.Security;
+using Campaigns.Api.Tenancy;
+using Campaigns.Campaigns;
+using Campaigns.Tenancy;
+
+namespace Campaigns.Api.Campaigns;
+
+/// <summary>The budget guard over HTTP: report spend into a campaign's ledger and read the ledger back.</summary>
+public static class SpendEndpoints
+{
+    public const int IdempotencyKeyMaxLength = 200;
+
+    public static IEndpointRouteBuilder MapSpendEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var campaigns = routes.MapGroup("/api/campaigns").WithTags("Campaigns");
+        campaigns.MapPost("/{id:guid}/spend", Record).RequirePermission(Permission.CampaignsWrite).Audited("campaign", "campaign.spend");
+        campaigns.MapGet("/{id:guid}/spend", List).RequirePermission(Permission.CampaignsRead);
+        return routes;
+    }
+
+    private static async Task<IResult> Record(Guid id, RecordSpendRequest request, HttpContext http, IClusterClient cluster)
+    {
+        var errors = new FieldErrors();
+        if (request.ToSpend(errors) is not { } spend)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        var result = await cluster.GetGrain<ICampaignGrain>(id).RecordSpend(http.Caller().OrganizationId, spend);
+        return result is { Outcome: CommandOutcome.Ok, Entry: { } entry, Campaign: { } campaign }
+            // A repeat answers what the first report did: the same ledger row, with the campaign as it is now.
+            ? TypedResults.Created($"/api/campaigns/{id}/spend", SpendResponse.From(entry, campaign))
+            : Problems.From(result.Outcome, result.Message, result.Errors);
+    }
+
+    private static async Task<IResult> List(Guid id, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
+    {
+        var errors = new FieldErrors();
+        var pageLimit = Paging.Limit(limit, errors);
+        var after = Paging.Cursor(cursor, errors);
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        var page = await cluster.GetGrain<ICampaignGrain>(id).ListSpend(http.Caller().OrganizationId, after, pageLimit);
+        return page is { Outcome: CommandOutcome.Ok, Items: { } items }
+            ? TypedResults.Ok(new Page<SpendEntry>(items, Paging.Format(page.Next)))
+            : Problems.From(page.Outcome, "Campaign not found.");
+    }
+}
+
+/// <summary>Body of <c>POST /api/campaigns/{id}/spend</c>: an amount in minor units, its currency, and a key that makes retries safe.</summary>
+public sealed record RecordSpendRequest(long? Amount, string? Currency, string? IdempotencyKey)
+{
+    public SpendRequest? ToSpend(FieldErrors errors)
+    {
+        if (Amount is not > 0)
+        {
+            errors.Add("amount", "amount is required: a positive integer in minor units (e.g. cents).");
+        }
+        else if (Amount > CampaignFields.BudgetMax)
+        {
+            errors.Add("amount", $"amount must be at most {CampaignFields.BudgetMax}.");
+        }
+
+        var currency = Currency is null ? null : CampaignFields.Currency(Currency, errors);
+        if (currency is null)
+        {
+            errors.Add("currency", "currency is required (the campaign's ISO 4217 code).");
+        }
+
+        var key = IdempotencyKey?.Trim();
+        if (string.IsNullOrEmpty(key) || key.Length > SpendEndpoints.IdempotencyKeyMaxLength)
+        {
+            errors.Add("idempotency_key", $"idempotency_key is required: 1 to {SpendEndpoints.IdempotencyKeyMaxLength} characters, one per spend.");
+        }
+
+        return errors.Any ? null : new SpendRequest(Amount!.Value, currency!, key!);
+    }
+}
+
+/// <summary>A recorded spend and where the campaign's budget stands after it.</summary>
+public sealed record SpendResponse(
+    Guid Id, Guid CampaignId, long Amount, string Currency, string IdempotencyKey, DateTimeOffset CreatedAt,
+    long Budget, long Spent, string Status, string? PauseReason)
+{
+    public static SpendResponse From(SpendEntry entry, CampaignView campaign) => new(
+        entry.Id, entry.CampaignId, entry.Amount, entry.Currency, entry.IdempotencyKey, entry.CreatedAt,
+        campaign.Budget, campaign.Spent, CampaignLifecycle.Name(campaign.Status), campaign.PauseReason);
+}

@@ -1,0 +1,49 @@
+using Campaigns.Audit;
+using Campaigns.Crm;
+using Campaigns.Influencer;
+using Campaigns.Infrastructure;
+using Campaigns.StoredState;
+using Campaigns.Templates;
+using Campaigns.Tenancy;
+
+namespace Campaigns.Campaigns;
+
+/// <summary>Copies of a campaign (duplicate): the source gives its configuration, the copy creates itself from it.</summary>
+public sealed partial class CampaignGrain
+{
+    public Task<DraftResult> Configuration(Guid organizationId) => Task.FromResult(!Owns(organizationId)
+        ? new DraftResult(CommandOutcome.NotFound)
+        : new DraftResult(CommandOutcome.Ok, new CampaignDraft(
+            S.Name, S.Description, S.Kind, S.Budget, S.Currency, [.. S.Goals], [.. S.Platforms], S.StartDate, S.EndDate,
+            S.Influencer, S.Marketing, S.ContentJson, Id, S.Outreach)));
+
+    public async Task<CampaignResult> CreateWithChanges(Guid organizationId, CampaignDraft draft, CampaignChanges changes)
+    {
+        if (state.RecordExists)
+        {
+            return state.State.OrganizationId == organizationId
+                ? CampaignResult.Conflict("A campaign with this id already exists.")
+                : CampaignResult.NotFound();
+        }
+
+        var now = clock.UtcNowMicroseconds();
+        CampaignEditing.Initialize(state.State, organizationId, draft, now);
+        if (CampaignEditing.Apply(state.State, changes, now) is { } errors)
+        {
+            // Nothing was written: forget the half-made campaign so this id stays free.
+            state.State = new CampaignState();
+            return CampaignResult.Invalid(errors);
+        }
+
+        state.State.Version = 1;
+        var saved = await Save();
+        if (S.Kind == CampaignKind.Outreach && draft.DuplicatedFrom is { } source)
+        {
+            // A copy of an outreach campaign keeps its sequence too; the view answered shows it.
+            await Plans.CopyPlan(organizationId, source, Id);
+            return CampaignResult.Ok(await WithOutreach(S.ToView(Id)));
+        }
+
+        return saved;
+    }
+}

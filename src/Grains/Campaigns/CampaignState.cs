@@ -1,0 +1,96 @@
+using Campaigns.Influencer;
+
+namespace Campaigns.Campaigns;
+
+/// <summary>What a campaign grain persists through the ADO.NET grain storage.</summary>
+[GenerateSerializer, Alias("campaigns.CampaignState")]
+public sealed class CampaignState
+{
+    [Id(0)] public Guid OrganizationId { get; set; }
+    [Id(1)] public string Name { get; set; } = "";
+    [Id(2)] public string? Description { get; set; }
+    [Id(3)] public CampaignKind Kind { get; set; }
+    [Id(4)] public CampaignStatus Status { get; set; }
+    [Id(5)] public long Budget { get; set; }
+    [Id(6)] public long CurrentBudget { get; set; }
+    [Id(7)] public string Currency { get; set; } = "USD";
+    [Id(8)] public List<string> Goals { get; set; } = [];
+    [Id(9)] public List<string> Platforms { get; set; } = [];
+    [Id(10)] public DateOnly? StartDate { get; set; }
+    [Id(11)] public DateOnly? EndDate { get; set; }
+    [Id(12)] public DateTimeOffset? ScheduledFor { get; set; }
+    [Id(13)] public DateTimeOffset? StartedAt { get; set; }
+    [Id(14)] public DateTimeOffset? CompletedAt { get; set; }
+    [Id(15)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(16)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Bumped on every change; guards the projection against stale writes.</summary>
+    [Id(17)] public long Version { get; set; }
+
+    /// <summary>The influencer section; null for other kinds.</summary>
+    [Id(18)] public InfluencerBrief? Influencer { get; set; }
+
+    /// <summary>Every allocation this campaign made, in order, including declined ones.</summary>
+    [Id(19)] public List<AllocationSlot> Allocations { get; set; } = [];
+
+    /// <summary>The end date the completion reminder is registered for; null when none is.</summary>
+    [Id(20)] public DateOnly? EndReminderFor { get; set; }
+
+    /// <summary>The marketing content (a JSON object, per platform) as text; null until some is applied.</summary>
+    [Id(21)] public string? ContentJson { get; set; }
+
+    /// <summary>What set <see cref="ContentJson"/>, e.g. <c>ab_test:{id}</c>.</summary>
+    [Id(22)] public string? ContentSource { get; set; }
+
+    /// <summary>The instant the launch reminder is registered for; null when none is.</summary>
+    [Id(23)] public DateTimeOffset? LaunchReminderFor { get; set; }
+
+    /// <summary>The marketing section; null for other kinds and for marketing campaigns that never set one.</summary>
+    [Id(24)] public MarketingBrief? Marketing { get; set; }
+
+    /// <summary>The campaign this one was duplicated from, if any.</summary>
+    [Id(25)] public Guid? DuplicatedFrom { get; set; }
+
+    /// <summary>Why the campaign paused itself (e.g. <c>budget_exceeded</c>); null when it did not.</summary>
+    [Id(26)] public string? PauseReason { get; set; }
+
+    /// <summary>The outreach section; null for other kinds.</summary>
+    [Id(27)] public Outreach.OutreachBrief? Outreach { get; set; }
+
+    public CampaignView ToView(Guid id) => new(
+        id, Name, Description, Kind, Status, Budget, CurrentBudget, Currency, Goals, Platforms,
+        StartDate, EndDate, ScheduledFor, StartedAt, CompletedAt, CreatedAt, UpdatedAt,
+        Influencer?.AudienceSize is { } size ? AudienceSizes.Name(size) : null,
+        Influencer?.TargetLocation,
+        Influencer?.TargetAudience,
+        Influencer?.TrackingConfig,
+        ContentJson,
+        Marketing?.Type,
+        Marketing is { MediaUrls.Count: > 0 } withMedia ? withMedia.MediaUrls : null,
+        Marketing is { SegmentIds.Count: > 0 } withSegments ? withSegments.SegmentIds : null,
+        DuplicatedFrom,
+        PauseReason);
+
+    public CampaignSnapshot Snapshot() =>
+        new(Status, StartDate, EndDate, Influencer?.TrackingConfig ?? TrackingConfig.Empty);
+}
+
+/// <summary>
+/// An allocation as its campaign remembers it: enough to create the grain again after a crash and to keep declined
+/// creators out of the next selection.
+/// </summary>
+[GenerateSerializer, Alias("campaigns.AllocationSlot")]
+public sealed class AllocationSlot
+{
+    [Id(0)] public Guid Id { get; set; }
+    [Id(1)] public CreatorCandidate Creator { get; set; } = null!;
+    [Id(2)] public long Budget { get; set; }
+
+    /// <summary>The allocation grain has confirmed it exists; until then the campaign creates it (again, idempotently).</summary>
+    [Id(3)] public bool Created { get; set; }
+
+    [Id(4)] public bool Declined { get; set; }
+
+    /// <summary>The allocation that took this one's budget after a decline.</summary>
+    [Id(5)] public Guid? ReplacementId { get; set; }
+}
