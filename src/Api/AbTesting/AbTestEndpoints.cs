@@ -74,7 +74,7 @@ public static class AbTestEndpoints
         }
 
         var page = await cluster.GetGrain<IAbTestCatalogGrain>(0).List(organizationId, id, after, pageSize);
-        return TypedResults.Ok(new Page<AbTestSummary>(page.Items, Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(new PageResponse<AbTestSummary>(page.Items, Paging.Format(page.NextCursor)));
     }
 
     private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster)

@@ -52,7 +52,7 @@ public static class AuditEndpoints
         }
 
         var page = await cluster.GetGrain<IAuditLogGrain>(0).Query(http.Caller().OrganizationId, query);
-        return TypedResults.Ok(new Page<AuditEntry>(page.Items, Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(new PageResponse<AuditEntry>(page.Items, Paging.Format(page.NextCursor)));
     }
 
     private static DateTimeOffset? Instant(string? value, string field, FieldErrors errors)

@@ -77,7 +77,7 @@ public static class CampaignEndpoints
         }
 
         var page = await cluster.GetGrain<ICampaignCatalogGrain>(0).List(http.Caller().OrganizationId, query);
-        return TypedResults.Ok(new Page<CampaignView>(page.Items, Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(new PageResponse<CampaignView>(page.Items, Paging.Format(page.NextCursor)));
     }
 
     private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>
@@ -104,12 +104,12 @@ public static class CampaignEndpoints
     {
         if (request.ScheduledFor is not { } when)
         {
-            return Task.FromResult(Problems.Validation("scheduled_for", "scheduled_for (an ISO 8601 instant) is required."));
+            return Task.FromResult<IResult>(Problems.Validation("scheduled_for", "scheduled_for (an ISO 8601 instant) is required."));
         }
 
         if (when <= clock.GetUtcNow())
         {
-            return Task.FromResult(Problems.Validation("scheduled_for", "scheduled_for must be in the future; use /launch to start now."));
+            return Task.FromResult<IResult>(Problems.Validation("scheduled_for", "scheduled_for must be in the future; use /launch to start now."));
         }
 
         return Transition(id, new CampaignTransitionRequest(CampaignTransition.Schedule, PostgresTime.Truncate(when)), http, cluster);

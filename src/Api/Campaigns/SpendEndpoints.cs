@@ -4,6 +4,7 @@ using Campaigns.Api.Infrastructure;
 using Campaigns.Api.Security;
 using Campaigns.Api.Tenancy;
 using Campaigns.Campaigns;
+using Campaigns.Infrastructure;
 using Campaigns.Tenancy;
 
 namespace Campaigns.Api.Campaigns;
@@ -48,7 +49,7 @@ public static class SpendEndpoints
 
         var page = await cluster.GetGrain<ICampaignGrain>(id).ListSpend(http.Caller().OrganizationId, after, pageLimit);
         return page is { Outcome: CommandOutcome.Ok, Items: { } items }
-            ? TypedResults.Ok(new Page<SpendEntry>(items, Paging.Format(page.Next)))
+            ? TypedResults.Ok(new PageResponse<SpendEntry>(items, Paging.Format(page.Next)))
             : Problems.From(page.Outcome, "Campaign not found.");
     }
 }

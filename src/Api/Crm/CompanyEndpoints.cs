@@ -54,7 +54,7 @@ public static class CompanyEndpoints
         }
 
         var page = await cluster.Crm().ListCompanies(http.Caller().OrganizationId, CrmQuery.Text(q), pageSize, after);
-        return TypedResults.Ok(new Page<CompanyView>(page.Items, Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(new PageResponse<CompanyView>(page.Items, Paging.Format(page.NextCursor)));
     }
 
     private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>

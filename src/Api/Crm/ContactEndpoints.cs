@@ -65,7 +65,7 @@ public static class ContactEndpoints
         }
 
         var page = await cluster.Crm().ListContacts(http.Caller().OrganizationId, query);
-        return TypedResults.Ok(new Page<ContactResponse>(page.Items.Select(ContactResponse.From).ToList(), Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(new PageResponse<ContactResponse>(page.Items.Select(ContactResponse.From).ToList(), Paging.Format(page.NextCursor)));
     }
 
     private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>

@@ -7,6 +7,7 @@ using Campaigns.Api.Templates;
 using Campaigns.Api.Tenancy;
 using Campaigns.Campaigns;
 using Campaigns.Crm;
+using Campaigns.Infrastructure;
 
 namespace Campaigns.Api.Crm;
 

@@ -71,7 +71,7 @@ public static class LeadEndpoints
         }
 
         var page = await cluster.Crm().ListLeads(http.Caller().OrganizationId, query);
-        return TypedResults.Ok(new Page<LeadView>(page.Items, Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(new PageResponse<LeadView>(page.Items, Paging.Format(page.NextCursor)));
     }
 
     private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>

@@ -52,7 +52,7 @@ public static class PipelineEndpoints
         }
 
         var page = await cluster.Crm().ListPipelines(http.Caller().OrganizationId, CrmQuery.Text(q), pageSize, after);
-        return TypedResults.Ok(new Page<PipelineView>(page.Items, Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(new PageResponse<PipelineView>(page.Items, Paging.Format(page.NextCursor)));
     }
 
     private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>

@@ -1,20 +1,22 @@
 using Campaigns.Campaigns;
+using Campaigns.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Campaigns.Api;
 
 /// <summary>RFC 9457 problem responses used across endpoints.</summary>
 public static class Problems
 {
-    public static IResult Validation(string field, string message) =>
+    public static ValidationProblem Validation(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
-    public static IResult Validation(IReadOnlyDictionary<string, string[]> errors) =>
+    public static ValidationProblem Validation(IReadOnlyDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value));
 
-    public static IResult NotFound(string detail) =>
+    public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not Found");
 
-    public static IResult Conflict(string detail) =>
+    public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 
     /// <summary>Maps a command that did not succeed onto its HTTP problem.</summary>

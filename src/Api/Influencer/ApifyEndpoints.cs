@@ -6,6 +6,7 @@ using Campaigns.Api.Security;
 using Campaigns.Api.Tenancy;
 using Campaigns.Campaigns;
 using Campaigns.Influencer;
+using Campaigns.Infrastructure;
 using Campaigns.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -48,7 +49,7 @@ public static class ApifyEndpoints
         }
 
         var page = await Jobs(cluster).List(http.Caller().OrganizationId, query);
-        return TypedResults.Ok(new Page<ApifyJobResponse>(
+        return TypedResults.Ok(new PageResponse<ApifyJobResponse>(
             page.Items.Select(job => ApifyJobResponse.From(job, withResult: false)).ToList(), Paging.Format(page.NextCursor)));
     }
 

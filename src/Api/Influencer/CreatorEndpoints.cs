@@ -79,7 +79,7 @@ public static class CreatorEndpoints
         }
 
         var page = await Registry(cluster).List(http.Caller().OrganizationId, query);
-        return TypedResults.Ok(new Page<CreatorView>(page.Items, Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(new PageResponse<CreatorView>(page.Items, Paging.Format(page.NextCursor)));
     }
 
     private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>

@@ -5,6 +5,7 @@ using Campaigns.Api.Security;
 using Campaigns.Api.Tenancy;
 using Campaigns.Campaigns;
 using Campaigns.Influencer;
+using Campaigns.Infrastructure;
 using Campaigns.Tenancy;
 
 namespace Campaigns.Api.Influencer;
@@ -59,7 +60,7 @@ public static class InfluencerEndpoints
 
         var result = await cluster.GetGrain<ICampaignGrain>(id).ListAllocations(http.Caller().OrganizationId, after, pageSize);
         return result is { Outcome: CommandOutcome.Ok, Page: { } page }
-            ? TypedResults.Ok(new Page<AllocationView>(page.Items, Paging.Format(page.NextCursor)))
+            ? TypedResults.Ok(new PageResponse<AllocationView>(page.Items, Paging.Format(page.NextCursor)))
             : Problems.From(result.Outcome, result.Message);
     }
 
@@ -83,7 +84,7 @@ public static class InfluencerEndpoints
 
         var result = await Allocation(cluster, allocationId).ListPosts(http.Caller().OrganizationId, id, after, pageSize);
         return result is { Outcome: CommandOutcome.Ok, Page: { } page }
-            ? TypedResults.Ok(new Page<AllocationPostResponse>(
+            ? TypedResults.Ok(new PageResponse<AllocationPostResponse>(
                 page.Items.Select(AllocationPostResponse.From).ToList(), Paging.Format(page.NextCursor)))
             : Problems.From(result.Outcome, result.Message);
     }

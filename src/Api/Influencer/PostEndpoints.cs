@@ -6,6 +6,7 @@ using Campaigns.Api.Security;
 using Campaigns.Api.Tenancy;
 using Campaigns.Campaigns;
 using Campaigns.Influencer;
+using Campaigns.Infrastructure;
 using Campaigns.Tenancy;
 
 namespace Campaigns.Api.Influencer;

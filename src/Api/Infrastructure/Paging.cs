@@ -60,5 +60,5 @@ public static class Paging
     }
 }
 
-/// <summary>A page of a list in the API's shape.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+/// <summary>A page of a list as the API writes it: <c>{ items, next_cursor }</c>, the cursor opaque text.</summary>
+public sealed record PageResponse<T>(IReadOnlyList<T> Items, string? NextCursor);

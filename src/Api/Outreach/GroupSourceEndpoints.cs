@@ -28,7 +28,7 @@ public static class GroupSourceEndpoints
     private static async Task<IResult> List(HttpContext http, IClusterClient cluster)
     {
         var groups = await cluster.SendingAccounts().GroupSources(http.Caller().OrganizationId);
-        return TypedResults.Ok(new Page<GroupSourceResponse>(groups.Select(GroupSourceResponse.From).ToList(), null));
+        return TypedResults.Ok(new PageResponse<GroupSourceResponse>(groups.Select(GroupSourceResponse.From).ToList(), null));
     }
 
     private static async Task<IResult> Contacts(

@@ -4,6 +4,7 @@ using Campaigns.Api.Infrastructure;
 using Campaigns.Api.Security;
 using Campaigns.Api.Tenancy;
 using Campaigns.Campaigns;
+using Campaigns.Infrastructure;
 using Campaigns.Outreach;
 using Campaigns.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -53,7 +54,7 @@ public static class OutreachAudienceEndpoints
         }
 
         var page = await cluster.OutreachLibrary().ContactsForPicker(http.Caller().OrganizationId, query);
-        return TypedResults.Ok(new Page<PickerContact>(page.Items, Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(new PageResponse<PickerContact>(page.Items, Paging.Format(page.NextCursor)));
     }
 
     /// <summary>

@@ -39,7 +39,7 @@ public static class OutreachPresetEndpoints
         }
 
         var page = await cluster.OutreachLibrary().ListPresets(http.Caller().OrganizationId, pageSize, after);
-        return TypedResults.Ok(new Page<OutreachTemplate>(page.Items, Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(new PageResponse<OutreachTemplate>(page.Items, Paging.Format(page.NextCursor)));
     }
 
     private static async Task<IResult> Create(JsonElement body, HttpContext http, IClusterClient cluster)

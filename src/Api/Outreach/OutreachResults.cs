@@ -6,6 +6,7 @@ using Campaigns.Api.Infrastructure;
 using Campaigns.Api.Templates;
 using Campaigns.Api.Tenancy;
 using Campaigns.Campaigns;
+using Campaigns.Infrastructure;
 using Campaigns.Outreach;
 
 namespace Campaigns.Api.Outreach;

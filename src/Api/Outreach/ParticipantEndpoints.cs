@@ -5,6 +5,7 @@ using Campaigns.Api.Infrastructure;
 using Campaigns.Api.Security;
 using Campaigns.Api.Tenancy;
 using Campaigns.Campaigns;
+using Campaigns.Infrastructure;
 using Campaigns.Outreach;
 using Campaigns.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -60,7 +61,7 @@ public static class ParticipantEndpoints
 
         var result = await Campaign(cluster, id).ListParticipants(http.Caller().OrganizationId, wanted, from, pageSize);
         return result is { Outcome: CommandOutcome.Ok, Value: { } page }
-            ? TypedResults.Ok(new Page<ParticipantView>(page.Items, Paging.Format(page.NextCursor)))
+            ? TypedResults.Ok(new PageResponse<ParticipantView>(page.Items, Paging.Format(page.NextCursor)))
             : Problems.From(result.Outcome, result.Message);
     }
 

@@ -52,7 +52,7 @@ public static class SendingAccountEndpoints
     private static async Task<IResult> List(HttpContext http, IClusterClient cluster)
     {
         var accounts = await cluster.SendingAccounts().List(http.Caller().OrganizationId);
-        return TypedResults.Ok(new Page<SendingAccountResponse>(accounts.Select(SendingAccountResponse.From).ToList(), null));
+        return TypedResults.Ok(new PageResponse<SendingAccountResponse>(accounts.Select(SendingAccountResponse.From).ToList(), null));
     }
 
     private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>
@@ -82,6 +82,6 @@ public static class SendingAccountEndpoints
     private static async Task<IResult> Agents(HttpContext http, IClusterClient cluster)
     {
         var agents = await cluster.SendingAccounts().Agents(http.Caller().OrganizationId);
-        return TypedResults.Ok(new Page<AgentResponse>(agents.Select(AgentResponse.From).ToList(), null));
+        return TypedResults.Ok(new PageResponse<AgentResponse>(agents.Select(AgentResponse.From).ToList(), null));
     }
 }

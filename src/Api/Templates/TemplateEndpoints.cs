@@ -53,7 +53,7 @@ public static class TemplateEndpoints
         }
 
         var page = await cluster.GetGrain<ICampaignTemplatesGrain>(0).List(http.Caller().OrganizationId, query);
-        return TypedResults.Ok(new Page<CampaignTemplate>(page.Items, Paging.Format(page.Next)));
+        return TypedResults.Ok(new PageResponse<CampaignTemplate>(page.Items, Paging.Format(page.Next)));
     }
 
     private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>

@@ -4,6 +4,7 @@ using Campaigns.Api.Influencer;
 using Campaigns.Api.Infrastructure;
 using Campaigns.Api.Security;
 using Campaigns.Campaigns;
+using Campaigns.Infrastructure;
 using Campaigns.Tenancy;
 
 namespace Campaigns.Api.Tenancy;
@@ -54,7 +55,7 @@ public static class ApiKeyEndpoints
             : Problems.NotFound("API key not found.");
 
     private static async Task<IResult> List(HttpContext http, IClusterClient cluster) =>
-        TypedResults.Ok(new Page<ApiKeyView>(await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).ListApiKeys(), null));
+        TypedResults.Ok(new PageResponse<ApiKeyView>(await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).ListApiKeys(), null));
 
     private static async Task<IResult> Revoke(Guid id, HttpContext http, IClusterClient cluster, ApiKeyCache cache)
     {

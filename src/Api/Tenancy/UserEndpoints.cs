@@ -82,7 +82,7 @@ public static class UserEndpoints
             : Problems.NotFound("User not found.");
 
     private static async Task<IResult> List(HttpContext http, IClusterClient cluster) =>
-        TypedResults.Ok(new Page<UserView>(await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).ListUsers(), null));
+        TypedResults.Ok(new PageResponse<UserView>(await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).ListUsers(), null));
 }
 
 /// <summary>Body of <c>PATCH /api/users/{id}</c>: null leaves a member as it is.</summary>

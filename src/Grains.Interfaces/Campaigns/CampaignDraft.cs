@@ -1,3 +1,4 @@
+using Campaigns.Infrastructure;
 
 namespace Campaigns.Campaigns;
 

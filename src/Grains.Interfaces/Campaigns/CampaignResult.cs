@@ -1,15 +1,6 @@
+using Campaigns.Infrastructure;
 
 namespace Campaigns.Campaigns;
-
-/// <summary>How a campaign command ended; the API maps it onto HTTP statuses.</summary>
-[GenerateSerializer, Alias("campaigns.CommandOutcome")]
-public enum CommandOutcome
-{
-    Ok = 0,
-    NotFound = 1,
-    Conflict = 2,
-    Invalid = 3,
-}
 
 /// <summary>The answer to a campaign command: the campaign on success, otherwise why not.</summary>
 [GenerateSerializer, Immutable, Alias("campaigns.CampaignResult")]

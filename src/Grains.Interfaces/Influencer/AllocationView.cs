@@ -1,3 +1,4 @@
+using Campaigns.Infrastructure;
 
 namespace Campaigns.Influencer;
 
@@ -37,6 +38,6 @@ public sealed record AllocationPage(
 /// <summary>A page of a campaign's allocations, or why not.</summary>
 [GenerateSerializer, Immutable, Alias("campaigns.AllocationPageResult")]
 public sealed record AllocationPageResult(
-    [property: Id(0)] global::Campaigns.Campaigns.CommandOutcome Outcome,
+    [property: Id(0)] CommandOutcome Outcome,
     [property: Id(1)] AllocationPage? Page = null,
     [property: Id(2)] string? Message = null);

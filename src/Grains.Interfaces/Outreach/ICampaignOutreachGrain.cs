@@ -1,4 +1,5 @@
 using Campaigns.Campaigns;
+using Campaigns.Infrastructure;
 
 namespace Campaigns.Outreach;
 

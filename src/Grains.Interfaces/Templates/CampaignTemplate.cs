@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Campaigns.Infrastructure;
 
 namespace Campaigns.Templates;
 
@@ -74,6 +75,6 @@ public sealed record CampaignTemplateChanges(
 
 [GenerateSerializer, Immutable, Alias("campaigns.CampaignTemplateResult")]
 public sealed record CampaignTemplateResult(
-    [property: Id(0)] global::Campaigns.Campaigns.CommandOutcome Outcome,
+    [property: Id(0)] CommandOutcome Outcome,
     [property: Id(1)] CampaignTemplate? Template = null,
     [property: Id(2)] string? Message = null);

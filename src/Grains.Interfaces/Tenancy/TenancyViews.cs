@@ -1,3 +1,4 @@
+using Campaigns.Infrastructure;
 
 namespace Campaigns.Tenancy;
 
@@ -31,13 +32,13 @@ public sealed record CreatedApiKey(
 /// <summary>The answer to a tenancy command.</summary>
 [GenerateSerializer, Immutable, Alias("campaigns.TenancyResult`1")]
 public sealed record TenancyResult<T>(
-    [property: Id(0)] global::Campaigns.Campaigns.CommandOutcome Outcome,
+    [property: Id(0)] CommandOutcome Outcome,
     [property: Id(1)] T? Value,
     [property: Id(2)] string? Message = null,
     [property: Id(3)] string? Field = null)
 {
-    public static TenancyResult<T> Ok(T value) => new(global::Campaigns.Campaigns.CommandOutcome.Ok, value);
-    public static TenancyResult<T> NotFound(string message) => new(global::Campaigns.Campaigns.CommandOutcome.NotFound, default, message);
-    public static TenancyResult<T> Conflict(string message, string? field = null) => new(global::Campaigns.Campaigns.CommandOutcome.Conflict, default, message, field);
-    public static TenancyResult<T> Invalid(string field, string message) => new(global::Campaigns.Campaigns.CommandOutcome.Invalid, default, message, field);
+    public static TenancyResult<T> Ok(T value) => new(CommandOutcome.Ok, value);
+    public static TenancyResult<T> NotFound(string message) => new(CommandOutcome.NotFound, default, message);
+    public static TenancyResult<T> Conflict(string message, string? field = null) => new(CommandOutcome.Conflict, default, message, field);
+    public static TenancyResult<T> Invalid(string field, string message) => new(CommandOutcome.Invalid, default, message, field);
 }

@@ -1,3 +1,4 @@
+using Campaigns.Infrastructure;
 using Microsoft.Extensions.Logging;
 
 namespace Campaigns.Campaigns;

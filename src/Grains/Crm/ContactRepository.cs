@@ -98,7 +98,7 @@ public sealed class ContactRepository(NpgsqlDataSource db, TimeProvider clock)
         AddValues(update.Parameters, next);
         update.Parameters.AddWithValue(clock.UtcNowMicroseconds());
         var result = await Write(update);
-        if (result.Outcome == global::Campaigns.Campaigns.CommandOutcome.Ok)
+        if (result.Outcome == CommandOutcome.Ok)
         {
             await tx.CommitAsync();
         }

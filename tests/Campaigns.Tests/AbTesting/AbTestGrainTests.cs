@@ -1,5 +1,6 @@
 using Campaigns.AbTesting;
 using Campaigns.Campaigns;
+using Campaigns.Infrastructure;
 using Campaigns.Tests.Campaigns;
 using Campaigns.Tests.Influencer;
 using Campaigns.Tests.Infrastructure;

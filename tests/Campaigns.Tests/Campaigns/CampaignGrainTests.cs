@@ -1,4 +1,5 @@
 using Campaigns.Campaigns;
+using Campaigns.Infrastructure;
 using Campaigns.Tests.AbTesting;
 using Campaigns.Tests.Hosting;
 using Campaigns.Tests.Influencer;

@@ -1,5 +1,6 @@
 using System.Net;
 using Campaigns.Campaigns;
+using Campaigns.Infrastructure;
 using Campaigns.Tests.Influencer;
 using Campaigns.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

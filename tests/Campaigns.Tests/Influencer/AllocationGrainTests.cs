@@ -1,5 +1,6 @@
 using Campaigns.Campaigns;
 using Campaigns.Influencer;
+using Campaigns.Infrastructure;
 using Campaigns.Tests.AbTesting;
 using Campaigns.Tests.Campaigns;
 using Campaigns.Tests.Hosting;

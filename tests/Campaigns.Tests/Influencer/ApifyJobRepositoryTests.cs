@@ -2,6 +2,7 @@ using Campaigns.Audit;
 using Campaigns.Campaigns;
 using Campaigns.Crm;
 using Campaigns.Influencer;
+using Campaigns.Infrastructure;
 using Campaigns.Outreach;
 using Campaigns.StoredState;
 using Campaigns.Templates;
@@ -114,8 +115,8 @@ public sealed class ApifyJobRepositoryTests(PostgresFixture postgres) : IAsyncLi
         var retried = await Jobs.Retry(org, queued.Id);
         Assert.Equal((ApifyJobStatus.Pending, 0), (retried.Job!.Status, retried.Job.RetryCount));
         Assert.Equal(queued.Id, (await Jobs.TakeNext(org))?.Id);
-        Assert.Equal(global::Campaigns.Campaigns.CommandOutcome.Conflict, (await Jobs.Retry(org, queued.Id)).Outcome);
-        Assert.Equal(global::Campaigns.Campaigns.CommandOutcome.NotFound, (await Jobs.Retry(Guid.NewGuid(), queued.Id)).Outcome);
+        Assert.Equal(CommandOutcome.Conflict, (await Jobs.Retry(org, queued.Id)).Outcome);
+        Assert.Equal(CommandOutcome.NotFound, (await Jobs.Retry(Guid.NewGuid(), queued.Id)).Outcome);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Campaigns.Campaigns;
+using Campaigns.Infrastructure;
 using Campaigns.Outreach;
 using Campaigns.Tests.Campaigns;
 using Campaigns.Tests.Influencer;
