@@ -43,6 +43,7 @@ public sealed class ApiHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
+        builder.WebHost.UseDefaultListenAddress(builder.Configuration, ListenAddress.ApiDefault);
         using var startupLogging = LoggerFactory.Create(l => l.AddConsole());
         var logger = startupLogging.CreateLogger("Campaigns.Api");
 
