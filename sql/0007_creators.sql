@@ -1,4 +1,5 @@
--- Creator registry (docs/domain/influencer.md#creator-selection, docs/domain/influencer.md#profile-scrape): creators and their social profiles, per organization.
+-- Creator registry: creators and their social profiles, per organization (docs/domain/influencer.md#creator-selection,
+-- docs/domain/influencer.md#profile-scrape).
 -- Declared numbers come from the creator or the brand; verified numbers from scraping. The *_actual
 -- columns are what selection and listing read: verified when known, else declared.
 CREATE EXTENSION IF NOT EXISTS pg_trgm; -- trusted since PostgreSQL 13: serves ILIKE '%…%' on location and names

@@ -8,7 +8,7 @@ namespace Campaigns.Silo.Hosting;
 /// (<c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c> / <c>ASPNETCORE_HTTPS_PORTS</c>, <c>--urls</c>, a <c>Urls</c> setting,
 /// or <c>Kestrel:Endpoints</c>), and only when none of them is set, a loopback default. The default is applied in code
 /// rather than written as <c>Urls</c> in appsettings.json, because that setting outranks <c>ASPNETCORE_URLS</c>
-/// and would silently win over the deployer's choice (see README, "Run it").
+/// and would silently win over the deployer's choice (README, "The two commands").
 /// </summary>
 public static class ListenAddress
 {

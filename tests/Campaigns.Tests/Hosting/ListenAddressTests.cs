@@ -7,7 +7,7 @@ namespace Campaigns.Tests.Hosting;
 
 /// <summary>
 /// The listen address follows the deployer's ASP.NET Core settings (ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, --urls);
-/// 127.0.0.1:8080 is only the default when none is set. See README, "Run it".
+/// 127.0.0.1:8080 is only the default when none is set. See README, "The two commands".
 /// </summary>
 public sealed class ListenAddressTests(PostgresFixture postgres)
 {
