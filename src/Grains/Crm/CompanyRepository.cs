@@ -69,7 +69,7 @@ public sealed class CompanyRepository(NpgsqlDataSource db, TimeProvider clock)
     }
 
     /// <summary>Newest first, keyset-paginated; <paramref name="text"/> searches name and domain.</summary>
-    public async Task<CrmPage<CompanyView>> List(Guid organizationId, string? text, int limit, Guid? after)
+    public async Task<Page<CompanyView>> List(Guid organizationId, string? text, int limit, Guid? after)
     {
         await using var cmd = db.CreateCommand($"""
             SELECT {Columns} FROM crm_companies
@@ -84,7 +84,7 @@ public sealed class CompanyRepository(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.AddWithValue(NpgsqlDbType.Text, text is not null ? LikePattern.Containing(text) : DBNull.Value);
         cmd.Parameters.AddWithValue(Keyset.RowsToFetch(limit));
         var (items, next) = Keyset.Page((await Read(cmd)).ToList(), limit, company => company.Id);
-        return new CrmPage<CompanyView>(items, next);
+        return new Page<CompanyView>(items, next);
     }
 
     private static async Task<IReadOnlyList<CompanyView>> Read(NpgsqlCommand cmd)
