@@ -12,8 +12,8 @@ using NpgsqlTypes;
 
 namespace Campaigns.Crm;
 
-/// <summary>All SQL for <c>crm_contacts</c>.</summary>
-public sealed class ContactRepository(NpgsqlDataSource db, TimeProvider clock)
+/// <summary>All SQL that writes <c>crm_contacts</c> (its one writer); the statements other features run inside their own transactions are in ContactRepository.InTransaction.cs.</summary>
+public sealed partial class ContactRepository(NpgsqlDataSource db, TimeProvider clock)
 {
     private const string UniqueViolation = "23505";
     private const string ForeignKeyViolation = "23503";
