@@ -64,7 +64,9 @@ public sealed class CampaignTemplatesGrain(TemplateRepository templates, TimePro
         var created = await GrainFactory.GetGrain<ICampaignGrain>(campaignId).Create(organizationId, draft);
         if (created is not { Outcome: CommandOutcome.Ok, Campaign: { } campaign })
         {
-            return new CommandResult<CampaignView>(created.Outcome, Message: created.Message, Errors: created.Errors);
+            // Only an invalid answer names fields: a conflict stays a plain problem, as the campaign endpoints answer it.
+            return new CommandResult<CampaignView>(created.Outcome, Message: created.Message,
+                Errors: created.Outcome == CommandOutcome.Invalid ? created.Errors : null);
         }
 
         await templates.CountUse(templateId);
