@@ -464,7 +464,7 @@ public sealed partial class ParticipantGrain(
             if (stageId is { } stage)
             {
                 var lead = await leads.Insert(S.OrganizationId, TimeOrderedId.New(), new LeadDraft(ContactId, pipelineId, stage));
-                S.LeadCreated = lead.Outcome == CommandOutcome.Ok;
+                S.LeadCreated = lead.Outcome is LeadWrite.Created or LeadWrite.Existing;
             }
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
