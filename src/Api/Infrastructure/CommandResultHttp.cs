@@ -41,6 +41,17 @@ public static class CommandResultHttp
         return Problem(result) is { } problem ? problem : Invalid(result);
     }
 
+    public static Results<Created<TResponse>, ProblemHttpResult, ValidationProblem> ToCreated<T, TResponse>(
+        this CommandResult<T> result, Func<T, TResponse> response, Func<T, string> location)
+    {
+        if (result.IsOk)
+        {
+            return TypedResults.Created(location(result.Value!), response(result.Value!));
+        }
+
+        return Problem(result) is { } problem ? problem : Invalid(result);
+    }
+
     public static Results<NoContent, ProblemHttpResult, ValidationProblem> ToNoContent<T>(this CommandResult<T> result)
     {
         if (result.IsOk)

@@ -296,7 +296,7 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
     }
 
     /// <summary>Newest first, keyset-paginated on the time-ordered id.</summary>
-    public async Task<ApifyJobPage> List(Guid organizationId, ApifyJobQuery query)
+    public async Task<Page<ApifyJob>> List(Guid organizationId, ApifyJobQuery query)
     {
         await using var list = db.CreateCommand($"""
             SELECT {Columns} FROM apify_jobs_queue
@@ -319,11 +319,12 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
         p.AddWithValue(Keyset.RowsToFetch(query.Limit));
 
         var (items, next) = Keyset.Page(await ReadJobs(list), query.Limit, job => job.Id);
-        return new ApifyJobPage(items, next);
+        return new Page<ApifyJob>(items, next);
     }
 
     /// <summary>A failed job back to pending, due now, with its retries reset; the last error stays until it runs again.</summary>
-    public async Task<ApifyJobResult> Retry(Guid organizationId, Guid jobId)
+    /// <returns>The retried job; or, when it was not retried, the status that refused it (none when there is no such job).</returns>
+    public async Task<JobRetry> Retry(Guid organizationId, Guid jobId)
     {
         var now = clock.UtcNowMicroseconds();
         await using var connection = await db.OpenConnectionAsync();
@@ -336,9 +337,9 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
             switch (await current.ExecuteScalarAsync())
             {
                 case null:
-                    return ApifyJobResult.NotFound();
+                    return new JobRetry(CommandOutcome.NotFound);
                 case string status when status != DbNames.Of(ApifyJobStatus.Failed):
-                    return ApifyJobResult.Conflict($"Only a failed job can be retried; this one is {status}.");
+                    return new JobRetry(CommandOutcome.Conflict, RefusedStatus: DbNames.From<ApifyJobStatus>(status));
             }
         }
 
@@ -352,7 +353,7 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
         retry.Parameters.AddWithValue(now);
         var job = (await ReadJobs(retry)).Single();
         await tx.CommitAsync();
-        return ApifyJobResult.Ok(job);
+        return new JobRetry(CommandOutcome.Ok, job);
     }
 
     private static string Describe(TimeSpan span) => span switch
@@ -406,5 +407,5 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
     private static DateTimeOffset? NullableInstant(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
 }
 
-/// <summary>The job an enqueue left in the queue: the new one, or the outstanding one it found.</summary>
-public sealed record EnqueuedJob(ApifyJob Job, bool Created);
+/// <summary>What a retry did, as data for the grain to phrase: the job back in the queue, or the status that refused it.</summary>
+public sealed record JobRetry(CommandOutcome Outcome, ApifyJob? Job = null, ApifyJobStatus? RefusedStatus = null);
