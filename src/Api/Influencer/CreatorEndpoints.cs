@@ -47,7 +47,7 @@ public static class CreatorEndpoints
             .WithSummary("Get a creator")
             .ProducesProblems(StatusCodes.Status404NotFound);
         creators.MapPatch("/{id:guid}", Update).RequirePermission(Permission.CreatorsWrite).Audited(Resource, "creator.update")
-            .Accepts<PatchCreatorRequest>("application/json", "application/merge-patch+json")
+            .Accepts<CreatorRequest>("application/json", "application/merge-patch+json")
             .WithSummary("Change a creator (JSON merge patch)")
             .WithDescription("A profile with an id is merge-patched, one without is added, profiles not listed stay. Verified numbers come only from scraping.")
             .WithRequestExample("""{ "email": null, "profiles": [ { "id": "0193a4f2c1d07a3e9b5f2c8d4e6a1b20", "followers_declared": 52000 } ] }""")
@@ -63,7 +63,7 @@ public static class CreatorEndpoints
     private static ICreatorRegistryGrain Registry(IClusterClient cluster) => cluster.GetGrain<ICreatorRegistryGrain>(0);
 
     private static async Task<Results<Created<CreatorView>, ProblemHttpResult, ValidationProblem>> Create(
-        CreateCreatorRequest request, HttpContext http, IClusterClient cluster)
+        CreatorRequest request, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         if (request.ToDraft(errors) is not { } draft)
@@ -115,7 +115,7 @@ public static class CreatorEndpoints
         Guid id, JsonElement body, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
-        if (CreatorPatch.Parse(body, errors) is not { } changes)
+        if (CreatorRequest.ParsePatch(body, errors) is not { } changes)
         {
             return Problems.Validation(errors.ToDictionary());
         }

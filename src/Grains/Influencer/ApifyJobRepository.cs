@@ -11,7 +11,13 @@ using NpgsqlTypes;
 
 namespace Campaigns.Influencer;
 
-/// <summary>All SQL for <c>apify_jobs_queue</c>: enqueue, the workers' take/complete/fail/hold, and the API's reads and retry.</summary>
+/// <summary>
+/// All SQL for <c>apify_jobs_queue</c> (enqueue, the workers' take/complete/fail/hold, the API's reads and retry) and the
+/// writes of <c>apify_usage</c>, which only the queue's take, complete and fail make: one writer per table
+/// (docs/ARCHITECTURE.md, "One writer per table"); <see cref="ApifyLimitRepository"/> reads usage against the limits.
+/// </summary>
+/// <remarks>Over 400 lines because the queue's whole lifecycle is one table family: splitting the take from the fail
+/// would put two writers on the same rows.</remarks>
 public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, ApifyRetryBackoff backoff)
 {
     private const string Columns =
@@ -238,7 +244,7 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
         var job = (await ReadJobs(fail)).Single();
         if (costUsd > 0)
         {
-            await ApifyLimitRepository.Record(connection, tx, organizationId, calls: 0, costUsd, now);
+            await RecordUsage(connection, tx, organizationId, calls: 0, costUsd, now);
         }
 
         await tx.CommitAsync();
@@ -356,6 +362,21 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
         return new JobRetry(CommandOutcome.Ok, job);
     }
 
+    /// <summary>
+    /// Adds calls and cost at <paramref name="at"/> to the organization's usage, on this connection's shard (no lock on
+    /// a row other connections use). Usage of an earlier day or month is kept and no longer read as today's or this month's.
+    /// </summary>
+    private static async Task RecordUsage(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid organizationId, int calls, decimal costUsd, DateTimeOffset at)
+    {
+        await using var record = new NpgsqlCommand("SELECT apify_record_usage($1, $2, $3, $4)", connection, tx);
+        var p = record.Parameters;
+        p.AddWithValue(organizationId);
+        p.AddWithValue(calls);
+        p.AddWithValue(costUsd);
+        p.AddWithValue(at);
+        await record.ExecuteNonQueryAsync();
+    }
+
     private static string Describe(TimeSpan span) => span switch
     {
         { TotalMinutes: 1 } => "1 minute",
@@ -406,6 +427,3 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
 
     private static DateTimeOffset? NullableInstant(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
 }
-
-/// <summary>What a retry did, as data for the grain to phrase: the job back in the queue, or the status that refused it.</summary>
-public sealed record JobRetry(CommandOutcome Outcome, ApifyJob? Job = null, ApifyJobStatus? RefusedStatus = null);

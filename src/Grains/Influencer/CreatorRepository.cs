@@ -12,8 +12,8 @@ using NpgsqlTypes;
 namespace Campaigns.Influencer;
 
 /// <summary>All SQL for <c>creators</c> and <c>creator_social_profiles</c>.</summary>
-/// <remarks>Over 400 lines because it is one table family (a creator and its profiles are written together); the
-/// candidate selection would move into the influencer feature folder in the restructure.</remarks>
+/// <remarks>Over 400 lines because it is one table family with one writer (a creator and its profiles are written
+/// together, docs/ARCHITECTURE.md "One writer per table"), and candidate selection reads the same rows.</remarks>
 public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
 {
     private const string UniqueViolation = "23505";
@@ -511,15 +511,3 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
         CreatedAt: r.GetFieldValue<DateTimeOffset>(16),
         UpdatedAt: r.GetFieldValue<DateTimeOffset>(17));
 }
-
-/// <summary>What an update did, as data for the grain to phrase.</summary>
-/// <param name="Creator">The creator as changed, when <paramref name="Outcome"/> is Ok.</param>
-/// <param name="ForeignProfileId">The profile named for a change that is not this creator's (Invalid).</param>
-/// <remarks>NotFound: no such creator; Conflict: a changed or new profile's handle is already registered.</remarks>
-public sealed record CreatorUpdate(CommandOutcome Outcome, CreatorView? Creator = null, Guid? ForeignProfileId = null);
-
-/// <summary>A row the database refused: its <see cref="CreatorId"/> names no creator (no <see cref="Owner"/>), or the profile is <see cref="Owner"/>'s.</summary>
-public sealed record ImportRefusal(int Row, Guid CreatorId, Guid? Owner);
-
-/// <summary>An import's result as data: the counts when written, otherwise the refused rows.</summary>
-public sealed record CreatorImportOutcome(CreatorImportCounts? Counts, IReadOnlyList<ImportRefusal> Refusals);
