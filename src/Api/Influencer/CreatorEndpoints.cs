@@ -55,8 +55,11 @@ public static class CreatorEndpoints
         creators.MapPost("/import", Import).RequirePermission(Permission.CreatorsWrite).Audited(Resource, "creator.import")
             .Accepts<string>("text/csv")
             .WithSummary("Import creators from CSV")
-            .WithDescription("All or nothing: rows are matched by platform and username; any refused row answers 400 naming each row and column.")
-            .ProducesProblems(StatusCodes.Status415UnsupportedMediaType);
+            .WithDescription(
+                "text/csv with a header row naming any of: " + string.Join(", ", CreatorCsv.Columns) + " (platform and username required), " +
+                "e.g. \"platform,username,followers_declared\\ninstagram,ana.trails,48000\". All or nothing: rows are matched by " +
+                "platform and username; any refused row answers 400 naming each row and column. Bodies over 1 MiB answer 413.")
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         return routes;
     }
 
