@@ -104,7 +104,7 @@ public sealed partial class CampaignGrain
 
         await EnsureAllocationsCreated();
         var declined = await GrainFactory.GetGrain<IAllocationGrain>(allocationId).Decline(organizationId, Id, reason);
-        if (declined is not { Outcome: CommandOutcome.Ok, Allocation: { } allocation })
+        if (declined is not { Outcome: CommandOutcome.Ok, Value: { } allocation })
         {
             return new DeclineResult(declined.Outcome, Message: declined.Message);
         }
@@ -245,7 +245,7 @@ public sealed partial class CampaignGrain
         var created = new Dictionary<Guid, AllocationView>();
         foreach (var (slot, result) in results)
         {
-            if (result is { Outcome: CommandOutcome.Ok, Allocation: { } view })
+            if (result is { Outcome: CommandOutcome.Ok, Value: { } view })
             {
                 slot.Created = true;
                 created[slot.Id] = view;
@@ -265,7 +265,7 @@ public sealed partial class CampaignGrain
 
     private async Task<AllocationView?> Replacement(Guid organizationId, AllocationSlot slot) =>
         slot.ReplacementId is { } id
-            ? (await GrainFactory.GetGrain<IAllocationGrain>(id).Get(organizationId, Id)).Allocation
+            ? (await GrainFactory.GetGrain<IAllocationGrain>(id).Get(organizationId, Id)).Value
             : null;
 
     private static string? ReplacementMessage(AllocationSlot slot) =>
