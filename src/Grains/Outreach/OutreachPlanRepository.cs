@@ -58,7 +58,7 @@ public sealed class OutreachPlanRepository(NpgsqlDataSource db, TimeProvider clo
         return await ReadTemplates(cmd);
     }
 
-    public async Task<OutreachPage<OutreachTemplate>> Presets(Guid organizationId, int limit, Guid? after)
+    public async Task<Page<OutreachTemplate>> Presets(Guid organizationId, int limit, Guid? after)
     {
         await using var cmd = db.CreateCommand($"""
             SELECT {TemplateColumns} FROM outreach_templates
@@ -69,7 +69,7 @@ public sealed class OutreachPlanRepository(NpgsqlDataSource db, TimeProvider clo
         cmd.Parameters.AddWithValue(NpgsqlDbType.Uuid, after is { } a ? a : DBNull.Value);
         cmd.Parameters.AddWithValue(Keyset.RowsToFetch(limit));
         var (items, next) = Keyset.Page((await ReadTemplates(cmd)).ToList(), limit, t => t.Id);
-        return new OutreachPage<OutreachTemplate>(items, next);
+        return new Page<OutreachTemplate>(items, next);
     }
 
     /// <summary>A template of the campaign, or a preset of the organization (<paramref name="campaignId"/> null: presets only).</summary>

@@ -24,6 +24,7 @@ namespace Campaigns.Outreach;
 public sealed partial class ParticipantGrain(
     [PersistentState(StoredState.StateNames.Participant)] IPersistentState<ParticipantState> state,
     OutreachParticipantRepository participants,
+    OutreachSendRepository sends,
     OutreachPlans plans,
     LeadRepository leads,
     PipelineRepository pipelines,
@@ -86,7 +87,7 @@ public sealed partial class ParticipantGrain(
         {
             // The previous activation handed this step to Telegram and died before learning the outcome: the message
             // may have gone out, so it is never sent again by itself.
-            await participants.MarkUnknown(CampaignId, ContactId, step);
+            await sends.MarkUnknown(CampaignId, ContactId, step);
             S.InFlightStep = null;
             Hold(step);
             await Save();
@@ -196,7 +197,7 @@ public sealed partial class ParticipantGrain(
 
             // The unknown row becomes an intent again (one more attempt) and this participant may send it.
             var step = S.CurrentStep;
-            await participants.ReopenUnknown(CampaignId, ContactId, step);
+            await sends.ReopenUnknown(CampaignId, ContactId, step);
             S.Held = false;
             S.Reason = null;
             S.RetryStep = step;
@@ -343,12 +344,12 @@ public sealed partial class ParticipantGrain(
         }
 
         S.SlotAt = null;
-        var existing = await participants.RecordIntent(CampaignId, ContactId, S.OrganizationId, step.OrderIndex, S.SendingAccountId, now);
+        var existing = await sends.RecordIntent(CampaignId, ContactId, S.OrganizationId, step.OrderIndex, S.SendingAccountId, now);
         if (existing is "sent" or "delivered")
         {
             // Sent before, and the state write after it was lost: take the row's word and move on.
             await Account.Complete(SendSlotOutcome.NotSent);
-            await AfterSent(plan, runtime, step, await participants.SentAt(CampaignId, ContactId, step.OrderIndex) ?? now);
+            await AfterSent(plan, runtime, step, await sends.SentAt(CampaignId, ContactId, step.OrderIndex) ?? now);
             return true;
         }
 
@@ -357,7 +358,7 @@ public sealed partial class ParticipantGrain(
             // An intent nobody finished (a crash between the intent and the state write) may have reached Telegram.
             if (existing == "intent")
             {
-                await participants.MarkUnknown(CampaignId, ContactId, step.OrderIndex);
+                await sends.MarkUnknown(CampaignId, ContactId, step.OrderIndex);
             }
 
             await Account.Complete(SendSlotOutcome.NotSent);
@@ -376,14 +377,14 @@ public sealed partial class ParticipantGrain(
         switch (result.Status)
         {
             case TelegramSendStatus.Sent:
-                await participants.MarkSent(CampaignId, ContactId, step.OrderIndex, result.MessageId ?? 0, now);
+                await sends.MarkSent(CampaignId, ContactId, step.OrderIndex, result.MessageId ?? 0, now);
                 await Account.Complete(SendSlotOutcome.Sent);
                 await AfterSent(plan, runtime, step, now);
                 return true;
             case TelegramSendStatus.RetryAfter:
                 // Not a failure: the account holds every send until Telegram's retry_after, and this step goes after it.
                 var until = now + (result.RetryAfter ?? TimeSpan.FromSeconds(1));
-                await participants.WithdrawIntent(CampaignId, ContactId, step.OrderIndex);
+                await sends.WithdrawIntent(CampaignId, ContactId, step.OrderIndex);
                 await Account.HoldUntil(until);
                 await Account.Complete(SendSlotOutcome.NotSent);
                 S.NextSendAt = PostgresTime.Truncate(until);
@@ -392,7 +393,7 @@ public sealed partial class ParticipantGrain(
             case TelegramSendStatus.Unknown:
                 // Telegram may have delivered it: the same unknown row and hold as a crash, and an operator decides.
                 var cause = (result.Error ?? "the answer from Telegram was lost").TrimEnd('.');
-                await participants.MarkUnknown(CampaignId, ContactId, step.OrderIndex, $"The message may or may not have been delivered: {cause}.");
+                await sends.MarkUnknown(CampaignId, ContactId, step.OrderIndex, $"The message may or may not have been delivered: {cause}.");
                 // Counted against the daily cap: it may have gone out.
                 await Account.Complete(SendSlotOutcome.Sent);
                 Hold(step.OrderIndex, cause);
@@ -400,12 +401,12 @@ public sealed partial class ParticipantGrain(
                 LogAmbiguousAnswer(logger, CampaignId, ContactId, step.OrderIndex, cause);
                 return false;
             case TelegramSendStatus.Forbidden:
-                await participants.MarkEnded(CampaignId, ContactId, step.OrderIndex, "bounced", result.Error);
+                await sends.MarkEnded(CampaignId, ContactId, step.OrderIndex, "bounced", result.Error);
                 await Account.Complete(SendSlotOutcome.NotSent);
                 await Finish(ParticipantStatus.Bounced, result.Error ?? "Telegram refused to deliver the message.");
                 return false;
             default:
-                await participants.MarkEnded(CampaignId, ContactId, step.OrderIndex, "failed", result.Error);
+                await sends.MarkEnded(CampaignId, ContactId, step.OrderIndex, "failed", result.Error);
                 await Account.Complete(SendSlotOutcome.NotSent);
                 await Finish(ParticipantStatus.Failed, result.Error ?? "Telegram could not deliver the message.");
                 return false;
