@@ -1,3 +1,4 @@
+using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 using Campaigns.Integrations.Telegram;
 using Microsoft.Extensions.Logging;
