@@ -25,7 +25,7 @@ public sealed class OutreachAudienceRepository(NpgsqlDataSource db, TimeProvider
                   AND k.status NOT IN ('completed', 'cancelled'))
         """;
 
-    public async Task<OutreachPage<PickerContact>> Picker(Guid organizationId, PickerQuery query)
+    public async Task<Page<PickerContact>> Picker(Guid organizationId, PickerQuery query)
     {
         await using var cmd = db.CreateCommand($"""
             SELECT * FROM (
@@ -62,7 +62,7 @@ public sealed class OutreachAudienceRepository(NpgsqlDataSource db, TimeProvider
         }
 
         var (items, next) = Keyset.Page(rows, query.Limit, c => c.Id);
-        return new OutreachPage<PickerContact>(items, next);
+        return new Page<PickerContact>(items, next);
     }
 
     /// <summary>The ids among <paramref name="contactIds"/> that are not contacts of the organization.</summary>
