@@ -57,19 +57,16 @@ public static class SpendEndpoints
 /// <summary>Body of <c>POST /api/campaigns/{id}/spend</c>: an amount in minor units, its currency, and a key that makes retries safe.</summary>
 public sealed record RecordSpendRequest(long? Amount, string? Currency, string? IdempotencyKey)
 {
+    private const string AmountRequired = "amount is required: a positive integer in minor units (e.g. cents).";
+
+    private static readonly MoneyRule AmountRule =
+        new(1, CampaignFields.BudgetMax, AmountRequired, AmountRequired, $"amount must be at most {CampaignFields.BudgetMax}.");
+
     public SpendRequest? ToSpend(FieldErrors errors)
     {
-        if (Amount is not > 0)
-        {
-            errors.Add("amount", "amount is required: a positive integer in minor units (e.g. cents).");
-        }
-        else if (Amount > CampaignFields.BudgetMax)
-        {
-            errors.Add("amount", $"amount must be at most {CampaignFields.BudgetMax}.");
-        }
-
-        var currency = Currency is null ? null : CampaignFields.Currency(Currency, errors);
-        if (currency is null)
+        FieldRules.Money(Amount, errors, "amount", AmountRule, required: true);
+        var currency = Currency is null ? null : FieldRules.Currency(Currency, errors, "currency", fallback: null);
+        if (Currency is null)
         {
             errors.Add("currency", "currency is required (the campaign's ISO 4217 code).");
         }
