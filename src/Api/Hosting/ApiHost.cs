@@ -126,6 +126,7 @@ public sealed class ApiHost : IAsyncDisposable
             // The document describes the product's API, not the dashboard's or the probes' routes.
             o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
             o.AddDocumentTransformer<BearerSecurityScheme>();
+            o.AddOperationTransformer<OpenApi.RequestExamples>();
         });
     }
 
