@@ -24,19 +24,22 @@ public sealed class OpenApiLintTests(ApiHostFixture api) : IClassFixture<ApiHost
         if (exitCode != 0)
         {
             // Redocly shows the first 100 problems; the summary counts all of them by rule. The document stays for a rerun.
-            var (_, summary) = await Run(script, file, "--format=summary");
+            var (_, summary) = await Run(script, file, "--format=summary", "--max-problems=10000");
             Assert.Fail($"redocly lint failed (exit {exitCode}) on {file}:\n{output}\n{summary}");
         }
 
         File.Delete(file);
     }
 
-    private static async Task<(int ExitCode, string Output)> Run(string script, string file, string format)
+    private static async Task<(int ExitCode, string Output)> Run(string script, string file, params string[] options)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(file);
-        start.ArgumentList.Add(format);
+        foreach (var option in options)
+        {
+            start.ArgumentList.Add(option);
+        }
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
