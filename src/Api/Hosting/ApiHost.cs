@@ -4,6 +4,7 @@ using Campaigns.Api.AbTesting;
 using Campaigns.Api.Audit;
 using Campaigns.Api.Campaigns;
 using Campaigns.Api.Crm;
+using Campaigns.Api.Hosting.OpenApi;
 using Campaigns.Api.Influencer;
 using Campaigns.Api.Outreach;
 using Campaigns.Api.Security;
@@ -121,13 +122,7 @@ public sealed class ApiHost : IAsyncDisposable
         // An endpoint mapped without a permission still needs a valid key rather than being open to anyone.
         builder.Services.AddAuthorizationBuilder().AddPermissionPolicies()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().Build());
-        builder.Services.AddOpenApi(o =>
-        {
-            // The document describes the product's API, not the dashboard's or the probes' routes.
-            o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
-            o.AddDocumentTransformer<BearerSecurityScheme>();
-            o.AddOperationTransformer<OpenApi.RequestExamples>();
-        });
+        builder.Services.AddCampaignsOpenApi();
     }
 
     private static void UseApiPipeline(WebApplication app)
