@@ -23,7 +23,9 @@ public static class TelegramWebhookEndpoints
     {
         // Not audited: no user acts here, and the updates themselves are recorded in telegram_chats.
         routes.MapPost("/api/telegram/webhook/{accountId:guid}", Receive).AllowAnonymous().WithTags("Outreach")
-            .WithSummary("Where Telegram pushes a webhook account's updates (Telegram's own call)");
+            .WithSummary("Where Telegram pushes a webhook account's updates (Telegram's own call)")
+            // Telegram's setWebhook contract, not ours: Telegram is the only caller, so API clients get no method for it.
+            .ExcludeFromDescription();
         return routes;
     }
 
