@@ -43,6 +43,7 @@ public static class GrainServices
         services.TryAddSingleton<OutreachAudienceRepository>();
         services.TryAddSingleton<OutreachParticipantRepository>();
         services.TryAddSingleton<Outreach.OutreachPlans>();
+        services.TryAddSingleton<Outreach.OutreachCampaignServices>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Outreach.IIncomingMessageSink, Outreach.OutreachReplies>());
         return services;
     }
