@@ -30,7 +30,7 @@ public interface ICampaignGrain : IGrainWithGuidKey
 
     /// <summary>
     /// The campaign's kind completes it (every outreach participant is final, an influencer campaign's end date passed).
-    /// Calls no kind hook back: the kind did its own completion work, so no call cycle forms (see <see cref="ICampaignKindGrain"/>).
+    /// Calls the kind's interleaved OnChanged hook back before answering, which cannot wait (see <see cref="ICampaignKindGrain"/>).
     /// </summary>
     [Alias("CompleteByKind")]
     Task<CampaignResult> CompleteByKind(Guid organizationId);

@@ -11,8 +11,9 @@ namespace Campaigns.Campaigns;
 /// Every hook is <see cref="AlwaysInterleaveAttribute"/>: a kind grain may be awaiting its campaign (completing it at
 /// the end date, launching it for <c>/activate</c>) while the campaign calls a hook, and neither grain is reentrant, so
 /// a queued hook would wait for the 30 s response timeout. Hooks never call the campaign grain back (they get its facts
-/// as an argument), so no call cycle can form. A hook that must complete the campaign only schedules that work (a
-/// reminder on the kind grain), whose tick then calls <see cref="ICampaignGrain.CompleteByKind"/>, which calls no hook.
+/// as an argument), so the only cycles are kind turn → campaign → interleaved hook, which cannot wait. A hook that
+/// must complete the campaign only schedules that work (a reminder on the kind grain), whose tick then calls
+/// <see cref="ICampaignGrain.CompleteByKind"/> from a turn of its own, never from inside the campaign's turn.
 /// </remarks>
 [Alias("campaigns.ICampaignKindGrain")]
 public interface ICampaignKindGrain : IGrainWithGuidKey

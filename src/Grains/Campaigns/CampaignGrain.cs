@@ -171,10 +171,11 @@ public sealed partial class CampaignGrain(
             return CampaignResult.Conflict(CampaignLifecycle.Refusal(S.Status, CampaignTransition.Complete));
         }
 
-        // No kind hook: the kind asked, and does its own completion work after this answers (see ICampaignKindGrain).
+        // The kind awaits this call, so the OnChanged call back relies on the hooks being interleaved (ICampaignKindGrain).
+        var before = S.Snapshot();
         CampaignEditing.Enter(S, next, new CampaignTransitionRequest(CampaignTransition.Complete), clock.UtcNowMicroseconds());
         var saved = await Save(describe: false);
-        await FollowSchedule();
+        await AfterChange(before);
         return saved;
     }
 

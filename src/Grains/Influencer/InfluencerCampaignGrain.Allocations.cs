@@ -87,11 +87,10 @@ public sealed partial class InfluencerCampaignGrain
 
     /// <summary>The end-date reminder's tick: completes the campaign once its end date has passed.</summary>
     /// <remarks>
-    /// A turn of this grain calling the campaign: <see cref="ICampaignGrain.CompleteByKind"/> calls no hook back, and
-    /// hooks the campaign calls meanwhile for other requests are interleaved, so neither waits on the other.
-    /// Crash window: after the campaign saved completed and before the allocations heard it, the tick fires again,
-    /// finds the campaign final and only tidies up; allocations learn the status from the next campaign change or
-    /// their own end date (the same as an allocation grain that did not answer before the move).
+    /// A turn of this grain calling the campaign: the hooks the campaign calls back meanwhile (this completion's
+    /// OnChanged, or those of other requests) are interleaved, so neither grain waits on the other.
+    /// Crash window: after the campaign saved completed and before the allocations heard it, the reminder is still
+    /// registered and on record; its next tick finds the campaign final, tells the allocations, then drops itself.
     /// </remarks>
     private async Task CompleteAtEndDate()
     {
@@ -107,6 +106,13 @@ public sealed partial class InfluencerCampaignGrain
             if (facts is not null)
             {
                 await Adopt(facts);
+                if (state.State.EndReminderFor is not null && CampaignLifecycle.IsFinal(facts.Status))
+                {
+                    // A completion that died before its allocations heard it (the reminder is still on record): tell them now.
+                    await Task.WhenAll(Slots.Where(slot => slot.Created).Select(slot =>
+                        GrainFactory.GetGrain<IAllocationGrain>(slot.Id).CampaignChanged(facts.OrganizationId, Id, facts.Snapshot)));
+                }
+
                 await FollowEndDate(facts);
             }
 
@@ -121,11 +127,11 @@ public sealed partial class InfluencerCampaignGrain
             return;
         }
 
+        // The campaign calls OnChanged back (interleaved) before it answers, so the allocations hear of the completion
+        // before anyone can read the campaign completed, as when this was one grain.
         var completed = await Campaign.CompleteByKind(facts.OrganizationId);
-        if (completed.Outcome == CommandOutcome.Ok && await Campaign.Facts() is { } after)
+        if (completed.Outcome == CommandOutcome.Ok)
         {
-            // The work OnChanged would have done, had the campaign called back.
-            await Follow(after, facts.Snapshot);
             LogCompletedAtEndDate(logger, Id, facts.EndDate);
         }
     }

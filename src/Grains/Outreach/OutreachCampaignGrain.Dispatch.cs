@@ -213,19 +213,15 @@ public sealed partial class OutreachCampaignGrain
 
     /// <summary>Every participant is final: the campaign completes by itself.</summary>
     /// <remarks>
-    /// Runs in the interleaved timer, so hooks the campaign grain calls meanwhile are served; CompleteByKind calls no hook
-    /// back, and this grain then does the stop work itself. Crash window: the campaign saved completed but this grain did
-    /// not stop its reminder: the next tick finds it final and unregisters (nobody is open to stop).
+    /// Runs in the interleaved timer, and the hooks are interleaved too, so the campaign's OnChanged call back is served
+    /// while this awaits. Crash window: the campaign saved completed but OnChanged did not stop the reminder: the next
+    /// tick finds the campaign final, unregisters and stops anyone still open.
     /// </remarks>
     private async Task CompleteCampaign()
     {
+        // The campaign calls OnChanged back (interleaved: this timer awaits it) and that stops the dispatch, as before the move.
         var completed = await Campaign.CompleteByKind(facts!.OrganizationId);
         LogOutreachCompleted(logger, Id, completed.Outcome);
-        if (completed.Outcome == CommandOutcome.Ok && await Campaign.Facts() is { } after)
-        {
-            facts = after;
-            await FollowOutreach(after.Status);
-        }
     }
 
     private async Task WakeOne(Guid contactId, SemaphoreSlim gate)

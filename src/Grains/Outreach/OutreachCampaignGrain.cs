@@ -17,8 +17,9 @@ namespace Campaigns.Outreach;
 /// from memory (the campaign grain pushes its facts with every hook), so a send costs no extra grain hop.</para>
 /// <para>Call graph (docs/ARCHITECTURE.md, "Grain call graph"): the campaign grain calls the interleaved
 /// <see cref="ICampaignKindGrain"/> hooks here; this grain calls the campaign only for its interleaved
-/// <see cref="ICampaignGrain.Facts"/> read, and for <see cref="ICampaignGrain.CompleteByKind"/> and
-/// <see cref="ICampaignGrain.SetOutreachBrief"/>, which call no hook back. No cycle can wait.</para>
+/// <see cref="ICampaignGrain.Facts"/> read, for <see cref="ICampaignGrain.SetOutreachBrief"/> (no hook back) and, from
+/// the interleaved dispatch timer, for <see cref="ICampaignGrain.CompleteByKind"/>, whose OnChanged call back is
+/// interleaved too. No cycle can wait.</para>
 /// </remarks>
 public sealed partial class OutreachCampaignGrain(
     OutreachCampaignServices services,
