@@ -1,4 +1,5 @@
--- Creator registry (seed 000, stages 2–3): creators and their social profiles, per organization.
+-- Creator registry: creators and their social profiles, per organization (docs/domain/influencer.md#creator-selection,
+-- docs/domain/influencer.md#profile-scrape).
 -- Declared numbers come from the creator or the brand; verified numbers from scraping. The *_actual
 -- columns are what selection and listing read: verified when known, else declared.
 CREATE EXTENSION IF NOT EXISTS pg_trgm; -- trusted since PostgreSQL 13: serves ILIKE '%…%' on location and names
@@ -8,7 +9,7 @@ CREATE TABLE creators (
     organization_id  uuid NOT NULL REFERENCES organizations (id),
     name             text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
     email            text,
-    -- The seed's "creator active" (profile.status = 'active'): an inactive creator is never selected.
+    -- "Creator active" (docs/domain/influencer.md#creator-selection): an inactive creator is never selected.
     is_active        boolean NOT NULL DEFAULT true,
     created_at       timestamptz NOT NULL,
     updated_at       timestamptz NOT NULL

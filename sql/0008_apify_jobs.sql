@@ -1,4 +1,4 @@
--- Apify job queue and per-organization spending limits (seed 000, stages 3 and 5).
+-- Apify job queue and per-organization spending limits (docs/domain/influencer.md#apify-jobs).
 -- Workers in the silo take the top due job with FOR UPDATE SKIP LOCKED; a job refused by a limit is
 -- held with the reason instead of failing, and released when the limit allows again.
 
@@ -8,7 +8,7 @@ CREATE TABLE apify_jobs_queue (
     job_type            text NOT NULL CHECK (job_type IN ('profile_scrape', 'posts_scrape')),
     platform            text NOT NULL,
     target              text NOT NULL CHECK (length(target) BETWEEN 1 AND 200), -- the username or profile scraped
-    -- The seed's "parameters": actor input such as startDate and limit.
+    -- The actor input, such as startDate and limit (docs/domain/influencer.md#apify-jobs).
     input               jsonb NOT NULL DEFAULT '{}',
     priority            integer NOT NULL CHECK (priority BETWEEN 0 AND 100),
     status              text NOT NULL CHECK (status IN ('pending', 'running', 'completed', 'failed', 'held')),
@@ -17,7 +17,7 @@ CREATE TABLE apify_jobs_queue (
     max_retries         integer NOT NULL DEFAULT 3 CHECK (max_retries BETWEEN 0 AND 20),
     error_message       text,
     result_data         jsonb,
-    estimated_cost      integer NOT NULL DEFAULT 1 CHECK (estimated_cost >= 0), -- Apify calls, as in the seed
+    estimated_cost      integer NOT NULL DEFAULT 1 CHECK (estimated_cost >= 0), -- Apify calls
     cost_usd            numeric(12, 6) CHECK (cost_usd >= 0), -- Apify's usageTotalUsd of the run that completed it
     -- Allocations are grains without a table yet, so these are plain references rather than foreign keys.
     allocation_id       uuid,
@@ -75,7 +75,7 @@ LANGUAGE sql STABLE AS $$
     WHERE l.organization_id = apify_call_refusal.org
 $$;
 
--- The seed's check, per organization: true when the calls fit today's limit and the month's budget.
+-- Per organization: true when the calls fit today's limit and the month's budget (docs/domain/influencer.md#apify-jobs).
 CREATE FUNCTION can_make_apify_call(org uuid, calls integer, at timestamptz DEFAULT now()) RETURNS boolean
 LANGUAGE sql STABLE AS $$
     SELECT apify_call_refusal(can_make_apify_call.org, can_make_apify_call.calls, can_make_apify_call.at) IS NULL

@@ -1,6 +1,6 @@
--- Scraped posts and their campaign detections (seed 000, stages 3–6).
+-- Scraped posts and their campaign detections (docs/domain/influencer.md#posts, docs/domain/influencer.md#post-matching).
 --
--- Uniqueness: the seed keys posts on (platform, platform_post_id). Here the key is scoped to the organization,
+-- Uniqueness (docs/domain/influencer.md#posts): a post's identity is (platform, platform_post_id). Here the key is scoped to the organization,
 -- (organization_id, platform, platform_post_id): two organizations tracking the same creator each get their own row,
 -- so one tenant's scrape can never overwrite, link or reveal another tenant's copy (its creator profile, raw item,
 -- first_seen_at). Within one organization a post is still stored once, however many campaigns watch it.
@@ -13,8 +13,8 @@ CREATE TABLE posts (
     platform_post_id     text NOT NULL CHECK (length(platform_post_id) BETWEEN 1 AND 200),
     url                  text,
     author_username      text,
-    title                text,     -- the seed's content: a YouTube video title
-    caption              text,     -- the seed's text
+    title                text,     -- a YouTube video title
+    caption              text,     -- the post's text
     hashtags             text[] NOT NULL DEFAULT '{}',
     mentions             text[] NOT NULL DEFAULT '{}',
     links                text[] NOT NULL DEFAULT '{}', -- links the actor reports apart from the caption
@@ -50,7 +50,7 @@ CREATE TABLE campaign_posts (
     campaign_id          uuid NOT NULL,
     post_id              uuid NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
     confidence           double precision NOT NULL CHECK (confidence BETWEEN 0 AND 1),
-    -- The seed's is_campaign_content as automatic matching saw it: confidence reached the campaign's minimum.
+    -- Whether automatic matching took the post for campaign content: confidence reached the campaign's minimum (docs/domain/influencer.md#post-matching).
     auto_matched         boolean NOT NULL,
     verdict              text NOT NULL CHECK (verdict IN ('matched', 'below_minimum_confidence', 'no_signals',
                                                           'outside_campaign_dates', 'publish_time_unknown', 'not_evaluated')),

@@ -1,4 +1,4 @@
--- Allocations of influencer campaigns (seed 000, stages 2 and 6): a listing projection of allocation grains.
+-- Allocations of influencer campaigns (docs/domain/influencer.md#allocations): a listing projection of allocation grains.
 -- The grain is the source of truth; it upserts its row after every change and again on activation, guarded by
 -- version, so a crash between the two writes heals and a stale write never wins.
 CREATE TABLE campaign_allocations (

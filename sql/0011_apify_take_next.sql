@@ -1,4 +1,4 @@
--- Taking the top due Apify job in one statement (seed 000, stage 3 worker).
+-- Taking the top due Apify job in one statement (docs/domain/influencer.md#apify-jobs).
 --
 -- The take must check the organization's limits and count the call atomically, which locks the organization's
 -- counter row in apify_rate_limits until the transaction commits. Done as six client round trips that lock was

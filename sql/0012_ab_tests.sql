@@ -1,4 +1,4 @@
--- A/B tests of marketing campaigns (seed 002, "A/B Testing Strategy").
+-- A/B tests of marketing campaigns (docs/domain/ab-testing.md).
 -- ab_tests is the listing projection of the A/B test grains: the grain is the source of truth and upserts its row
 -- after every change and on activation, guarded by version.
 CREATE TABLE ab_tests (

@@ -1,4 +1,4 @@
--- Campaign templates (seed 002, "Campaign Templates by Niche"): built-in ones (organization_id NULL) shipped here,
+-- Campaign templates (docs/domain/templates.md#niche-templates): built-in ones (organization_id NULL) shipped here,
 -- and organizations' own saved from their campaigns. A template holds the fields a new campaign starts from.
 CREATE TABLE campaign_templates (
     id               uuid PRIMARY KEY,
@@ -17,8 +17,8 @@ CREATE TABLE campaign_templates (
 -- Listing: built-ins and the organization's own, filtered by niche and type, in id order (the keyset cursor).
 CREATE INDEX campaign_templates_listing ON campaign_templates (organization_id, niche, type, id);
 
--- Built-in templates: fixed ids so a re-run or a reference from a client stays stable. Prices are the seed's, in
--- minor units; budgets are the seed's revenue goal in minor units; content is per platform like a campaign's.
+-- Built-in templates: fixed ids so a re-run or a reference from a client stays stable. Prices are the offers', in
+-- minor units; budgets are the offers' revenue goal in minor units; content is per platform like a campaign's (docs/domain/templates.md#niche-templates).
 INSERT INTO campaign_templates (id, organization_id, name, description, niche, type, settings) VALUES
 ('00000000-0000-7000-8000-000000000101', NULL, '30-Day Workout Challenge',
  'Join my exclusive 30-day workout challenge with daily routines, meal plans, and personal coaching.', 'fitness', 'ppv',

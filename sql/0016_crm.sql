@@ -1,4 +1,4 @@
--- CRM substrate (seed 001): contacts, companies, pipelines with ordered stages, and leads, per organization.
+-- CRM substrate (docs/domain/crm.md): contacts, companies, pipelines with ordered stages, and leads, per organization.
 -- CRM records are facts in tables, not grains: campaigns read them in bulk (audience filters, placeholders).
 
 CREATE TABLE crm_companies (
@@ -26,7 +26,7 @@ CREATE TABLE crm_contacts (
     telegram_username  text,
     -- A company's deletion leaves its contacts, without a company.
     company_id         uuid REFERENCES crm_companies (id) ON DELETE SET NULL,
-    -- Free scalar attributes (seed: placeholders such as {{contact.*}}); validated at the API edge.
+    -- Free scalar attributes (docs/domain/crm.md#attributes; outreach placeholders may read them); validated at the API edge.
     attributes         jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(attributes) = 'object'),
     -- What the list's q searches, kept in one column so one trigram index serves it.
     search_text        text GENERATED ALWAYS AS (
@@ -39,7 +39,7 @@ CREATE TABLE crm_contacts (
 CREATE UNIQUE INDEX crm_contacts_telegram_id_key ON crm_contacts (organization_id, telegram_id) WHERE telegram_id IS NOT NULL;
 CREATE UNIQUE INDEX crm_contacts_email_key ON crm_contacts (organization_id, lower(email)) WHERE email IS NOT NULL;
 CREATE INDEX crm_contacts_org_id ON crm_contacts (organization_id, id DESC);
--- has_telegram=true: the seed's outreach audience is contacts with a telegram_id.
+-- has_telegram=true: the contacts an outreach audience can reach, those with a telegram_id (docs/domain/crm.md#contacts).
 CREATE INDEX crm_contacts_org_telegram ON crm_contacts (organization_id, id DESC) WHERE telegram_id IS NOT NULL;
 CREATE INDEX crm_contacts_company ON crm_contacts (company_id, id DESC) WHERE company_id IS NOT NULL;
 CREATE INDEX crm_contacts_search_trgm ON crm_contacts USING gin (search_text gin_trgm_ops);
@@ -71,7 +71,7 @@ CREATE TABLE crm_leads (
     stage_id         uuid NOT NULL REFERENCES crm_stages (id),
     created_at       timestamptz NOT NULL,
     updated_at       timestamptz NOT NULL,
-    -- The seed's rule: one lead per contact and pipeline; POST /api/pipeline/leads answers the existing one.
+    -- One lead per contact and pipeline; POST /api/pipeline/leads answers the existing one (docs/domain/crm.md#leads).
     CONSTRAINT crm_leads_contact_pipeline_key UNIQUE (pipeline_id, contact_id)
 );
 -- Lists by pipeline (and stage), newest first; contacts' pipeline_id filter uses the unique key above.

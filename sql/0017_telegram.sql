@@ -1,4 +1,4 @@
--- Telegram sending accounts (seed 001 "BD accounts"), the chats their bots learn from updates, and the users seen there.
+-- Telegram sending accounts (docs/domain/outreach.md#sending-accounts), the chats their bots learn from updates, and the users seen there.
 
 CREATE TABLE sending_accounts (
     id                  uuid PRIMARY KEY,

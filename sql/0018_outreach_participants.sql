@@ -1,4 +1,4 @@
--- Outreach participants and sends (seed 001 campaign_participants, campaign_sends).
+-- Outreach participants and sends (docs/domain/outreach.md#participant-status, docs/domain/outreach.md#never-twice).
 -- A participant is a grain (state in Orleans storage); this table is its queryable projection and the bulk
 -- materialization target at start: one INSERT … SELECT from crm_contacts, not one grain call per contact.
 

@@ -1,4 +1,4 @@
--- Outreach templates, organization presets and sequences (seed 001 campaign_templates, campaign_sequences).
+-- Outreach templates, organization presets and sequences (docs/domain/outreach.md#sequence, docs/domain/outreach.md#templates-and-placeholders).
 -- Rows of a campaign go with it: the campaign's listing row (campaigns) is deleted when the campaign is.
 
 CREATE TABLE outreach_templates (
@@ -25,7 +25,7 @@ CREATE TABLE outreach_steps (
     template_id      uuid NOT NULL REFERENCES outreach_templates (id),
     delay_hours      integer NOT NULL CHECK (delay_hours BETWEEN 0 AND 8760),
     trigger_type     text NOT NULL CHECK (trigger_type IN ('delay', 'after_reply')),
-    -- Seed §3.5 spelling: stopIfReplied, contact [{field, op, value}], inPipelineStage, notInPipelineStage.
+    -- Camelcase spelling (docs/domain/outreach.md#step-conditions): stopIfReplied, contact [{field, op, value}], inPipelineStage, notInPipelineStage.
     conditions       jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(conditions) = 'object'),
     created_at       timestamptz NOT NULL,
     updated_at       timestamptz NOT NULL,

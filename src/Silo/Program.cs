@@ -4,6 +4,7 @@ using Orleans.Dashboard;
 
 // A silo process: joins the cluster recorded in PostgreSQL and serves the dashboard and health probes.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.WebHost.UseDefaultListenAddress(builder.Configuration, ListenAddress.SiloDefault);
 using var startupLogging = LoggerFactory.Create(l => l.AddConsole());
 await using var database = await CampaignsDatabase.Prepare(builder.Configuration, startupLogging.CreateLogger("Campaigns.Silo"));
 

@@ -10,6 +10,7 @@ using Campaigns.Api.Tenancy;
 using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 using Campaigns.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Campaigns.Api.AbTesting;
 
@@ -19,24 +20,76 @@ public static class AbTestEndpoints
     public const int MaxSubjectIdLength = 256;
     private const string Resource = "ab_test";
 
+    private const string CreateExample = """
+        {
+          "name": "Subject line",
+          "variants": [
+            { "name": "Plain", "is_control": true, "content": { "email": "Our spring sale starts today" }, "weight": 1 },
+            { "name": "Bold", "is_control": false, "content": { "email": "Spring sale: 30% off today only" }, "weight": 1 }
+          ],
+          "primary_metric": "conversion_rate",
+          "min_sample_size": 100,
+          "confidence_level": 0.95,
+          "auto_apply_winner": false
+        }
+        """;
+
+    private const string EventsExample = """
+        {
+          "events": [
+            { "event_id": "0193a4f2c1d07a3e9b5f2c8d4e6a1b20", "variant_id": "0193a4f2c1d07a3e9b5f2c8d4e6a1b21", "type": "impression" },
+            { "event_id": "0193a4f2c1d07a3e9b5f2c8d4e6a1b22", "variant_id": "0193a4f2c1d07a3e9b5f2c8d4e6a1b21", "type": "conversion", "value": 49.90 }
+          ]
+        }
+        """;
+
     public static IEndpointRouteBuilder MapAbTestEndpoints(this IEndpointRouteBuilder routes)
     {
         var campaigns = routes.MapGroup("/api/campaigns/{id:guid}").WithTags("A/B tests");
-        campaigns.MapPost("/ab-test", Create).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "ab_test.create");
-        campaigns.MapGet("/ab-tests", List).RequirePermission(Permission.CampaignsRead);
+        campaigns.MapPost("/ab-test", Create).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "ab_test.create")
+            .WithSummary("Start an A/B test on a campaign")
+            .WithDescription("2 to 20 variants, exactly one the control; each variant's content is the message per platform.")
+            .WithRequestExample(CreateExample)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        campaigns.MapGet("/ab-tests", List).RequirePermission(Permission.CampaignsRead)
+            .WithSummary("List a campaign's A/B tests")
+            .WithDescription("In creation order, keyset-paged.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         var tests = routes.MapGroup("/api/ab-tests").WithTags("A/B tests");
-        tests.MapGet("/sample-size", SampleSizeFor).RequirePermission(Permission.CampaignsRead);
-        tests.MapGet("/{id:guid}", Get).RequirePermission(Permission.CampaignsRead);
-        tests.MapPost("/{id:guid}/assign", Assign).RequirePermission(Permission.CampaignsRead).NotAudited();
-        tests.MapPost("/{id:guid}/events", Events).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "ab_test.events");
-        tests.MapGet("/{id:guid}/results", Results).RequirePermission(Permission.CampaignsRead);
-        tests.MapPost("/{id:guid}/determine-winner", DetermineWinner).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "ab_test.determine_winner");
-        tests.MapPost("/{id:guid}/apply-winner", ApplyWinner).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "ab_test.apply_winner");
+        tests.MapGet("/sample-size", SampleSizeFor).RequirePermission(Permission.CampaignsRead)
+            .WithSummary("Subjects needed per variant")
+            .WithDescription("For a two-sided two-proportion test; the formula is in the answer.");
+        tests.MapGet("/{id:guid}", Get).RequirePermission(Permission.CampaignsRead)
+            .WithSummary("Get an A/B test")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        tests.MapPost("/{id:guid}/assign", Assign).RequirePermission(Permission.CampaignsRead).NotAudited()
+            .WithSummary("Assign a subject to a variant")
+            .WithDescription("The same subject always gets the same variant; once the winner is applied, everyone gets it.")
+            .WithRequestExample("""{ "subject_id": "visitor-7f3a" }""")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        tests.MapPost("/{id:guid}/events", Events).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "ab_test.events")
+            .WithSummary("Record exposures and outcomes")
+            .WithDescription("Up to 1,000 events; an event_id sent again is counted once.")
+            .WithRequestExample(EventsExample)
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        tests.MapGet("/{id:guid}/results", Results).RequirePermission(Permission.CampaignsRead)
+            .WithSummary("Get an A/B test's results")
+            .WithDescription("The statistics per variant and what determine-winner would answer now.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        tests.MapPost("/{id:guid}/determine-winner", DetermineWinner).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "ab_test.determine_winner")
+            .WithSummary("Determine the winner")
+            .WithDescription("409 with a machine-readable reason while there is none yet.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        tests.MapPost("/{id:guid}/apply-winner", ApplyWinner).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "ab_test.apply_winner")
+            .WithSummary("Apply the winner to the campaign")
+            .WithDescription("Copies the winner's content into the campaign and completes the test; repeating it changes nothing.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return routes;
     }
 
-    private static async Task<IResult> Create(Guid id, CreateAbTestRequest request, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Created<AbTestResponse>, ProblemHttpResult, ValidationProblem>> Create(
+        Guid id, CreateAbTestRequest request, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         if (request.ToDraft(id, errors) is not { } draft)
@@ -45,45 +98,43 @@ public static class AbTestEndpoints
         }
 
         var organizationId = http.Caller().OrganizationId;
-        var campaign = await cluster.GetGrain<ICampaignGrain>(id).Get(organizationId);
-        if (campaign.Outcome != CommandOutcome.Ok)
+        if (await CampaignMissing(cluster, id, organizationId) is { } missing)
         {
-            return Problems.From(campaign.Outcome, campaign.Message);
+            return missing;
         }
 
         var testId = TimeOrderedId.New();
         http.AuditResource(testId);
         var result = await Test(cluster, testId).Create(organizationId, draft);
-        return result is { Outcome: CommandOutcome.Ok, Test: { } test }
-            ? TypedResults.Created($"/api/ab-tests/{testId}", AbTestResponse.From(test))
-            : Refused(result);
+        return result.ToCreated(AbTestResponse.From, _ => $"/api/ab-tests/{testId}");
     }
 
-    private static async Task<IResult> List(Guid id, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<PageResponse<AbTestSummary>>, ProblemHttpResult, ValidationProblem>> List(
+        Guid id, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
     {
-        if (Paging.Parse(limit, cursor, out var pageSize, out var after) is { } problem)
+        var errors = new FieldErrors();
+        var pageSize = Paging.Limit(limit, errors);
+        var after = Paging.Cursor(cursor, errors);
+        if (errors.Any)
         {
-            return problem;
+            return Problems.Validation(errors.ToDictionary());
         }
 
         var organizationId = http.Caller().OrganizationId;
-        var campaign = await cluster.GetGrain<ICampaignGrain>(id).Get(organizationId);
-        if (campaign.Outcome != CommandOutcome.Ok)
+        if (await CampaignMissing(cluster, id, organizationId) is { } missing)
         {
-            return Problems.From(campaign.Outcome, campaign.Message);
+            return missing;
         }
 
         var page = await cluster.GetGrain<IAbTestCatalogGrain>(0).List(organizationId, id, after, pageSize);
-        return TypedResults.Ok(new PageResponse<AbTestSummary>(page.Items, Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(page.ToResponse());
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster)
-    {
-        var result = await Test(cluster, id).Get(http.Caller().OrganizationId);
-        return result is { Outcome: CommandOutcome.Ok, Test: { } test } ? TypedResults.Ok(AbTestResponse.From(test)) : Refused(result);
-    }
+    private static async Task<Results<Ok<AbTestResponse>, ProblemHttpResult, ValidationProblem>> Get(Guid id, HttpContext http, IClusterClient cluster) =>
+        (await Test(cluster, id).Get(http.Caller().OrganizationId)).ToOk(AbTestResponse.From);
 
-    private static async Task<IResult> Assign(Guid id, AssignRequest request, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<AssignmentResponse>, ProblemHttpResult, ValidationProblem>> Assign(
+        Guid id, AssignRequest request, HttpContext http, IClusterClient cluster)
     {
         if (string.IsNullOrEmpty(request.SubjectId) || request.SubjectId.Length > MaxSubjectIdLength)
         {
@@ -96,7 +147,8 @@ public static class AbTestEndpoints
             : Problems.NotFound("A/B test not found.");
     }
 
-    private static async Task<IResult> Events(Guid id, AbEventsRequest request, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<AbEventsResponse>, ProblemHttpResult, ValidationProblem>> Events(
+        Guid id, AbEventsRequest request, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         if (request.ToEvents(errors) is not { } events)
@@ -105,29 +157,27 @@ public static class AbTestEndpoints
         }
 
         var result = await Test(cluster, id).RecordEvents(http.Caller().OrganizationId, events);
-        return result.Outcome == CommandOutcome.Ok
-            ? TypedResults.Ok(new AbEventsResponse(result.Accepted, result.Duplicates))
-            : Problems.From(result.Outcome, result.Message, result.Errors);
+        return result.ToOk(recorded => new AbEventsResponse(recorded.Accepted, recorded.Duplicates));
     }
 
-    private static async Task<IResult> Results(Guid id, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<AbResultsResponse>, ProblemHttpResult, ValidationProblem>> Results(
+        Guid id, HttpContext http, IClusterClient cluster)
     {
         var result = await Test(cluster, id).Snapshot(http.Caller().OrganizationId);
-        if (result is not { Outcome: CommandOutcome.Ok, Snapshot: { } snapshot })
+        return result.ToOk(snapshot =>
         {
-            return Problems.NotFound("A/B test not found.");
-        }
-
-        var report = AbTestAnalysis.Analyze(snapshot);
-        return TypedResults.Ok(new AbResultsResponse(report, WinnerDecisionResponse.From(WinnerDecision.Decide(report))));
+            var report = AbTestAnalysis.Analyze(snapshot);
+            return new AbResultsResponse(report, WinnerDecisionResponse.From(WinnerDecision.Decide(report)));
+        });
     }
 
-    private static async Task<IResult> DetermineWinner(Guid id, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<WinnerResponse>, ProblemHttpResult, ValidationProblem>> DetermineWinner(
+        Guid id, HttpContext http, IClusterClient cluster)
     {
         var result = await Test(cluster, id).Snapshot(http.Caller().OrganizationId);
-        if (result is not { Outcome: CommandOutcome.Ok, Snapshot: { } snapshot })
+        if (result is not { IsOk: true, Value: { } snapshot })
         {
-            return Problems.NotFound("A/B test not found.");
+            return result.Problem() is { } problem ? problem : result.Invalid();
         }
 
         var report = AbTestAnalysis.Analyze(snapshot);
@@ -141,14 +191,18 @@ public static class AbTestEndpoints
         return TypedResults.Ok(new WinnerResponse(winner, content, decision.Message, report));
     }
 
-    private static async Task<IResult> ApplyWinner(Guid id, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<AbTestResponse>, ProblemHttpResult, ValidationProblem>> ApplyWinner(
+        Guid id, HttpContext http, IClusterClient cluster)
     {
         var result = await Test(cluster, id).ApplyWinner(http.Caller().OrganizationId);
-        return result is { Outcome: CommandOutcome.Ok, Test: { } test } ? TypedResults.Ok(AbTestResponse.From(test)) : Refused(result);
+        // A refusal with a machine-readable reason keeps it beside the message; every other answer is the usual mapping.
+        return AbTestRefusal.Reason(result) is { } reason
+            ? NoWinner(result.Message ?? "Conflict.", reason)
+            : result.ToOk(AbTestResponse.From);
     }
 
     /// <summary>Subjects per variant for a two-sided two-proportion test; the formula is in <see cref="SampleSize"/>.</summary>
-    private static IResult SampleSizeFor(
+    private static Results<Ok<SampleSizeResponse>, ValidationProblem> SampleSizeFor(
         string? baseline_rate, string? minimum_detectable_effect, string? alpha, string? power, string? mde_type, string? variants)
     {
         var errors = new FieldErrors();
@@ -215,13 +269,15 @@ public static class AbTestEndpoints
 
     private static IAbTestGrain Test(IClusterClient cluster, Guid id) => cluster.GetGrain<IAbTestGrain>(id);
 
-    private static IResult Refused(AbTestResult result) =>
-        result is { Outcome: CommandOutcome.Conflict, Reason: { } reason }
-            ? NoWinner(result.Message ?? "Conflict.", reason)
-            : Problems.From(result.Outcome, result.Message, result.Errors);
+    /// <summary>The problem to answer when the caller cannot see the campaign (its only refusal on a read), else null.</summary>
+    private static async Task<ProblemHttpResult?> CampaignMissing(IClusterClient cluster, Guid campaignId, Guid organizationId)
+    {
+        var campaign = await cluster.GetGrain<ICampaignGrain>(campaignId).Get(organizationId);
+        return campaign.Outcome == CommandOutcome.Ok ? null : Problems.NotFound(campaign.Message ?? "Campaign not found.");
+    }
 
     /// <summary>409 with the machine-readable <c>reason</c> beside the human <c>detail</c>.</summary>
-    private static IResult NoWinner(string message, string? reason) =>
+    private static ProblemHttpResult NoWinner(string message, string? reason) =>
         TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict, title: "Conflict",
             extensions: new Dictionary<string, object?> { ["reason"] = reason });
 }

@@ -16,23 +16,8 @@ public static class AbTestFields
     public const int NameMaxLength = 200;
     public const int VariantNameMaxLength = 100;
 
-    public static string? Name(string field, string? value, int maxLength, FieldErrors errors)
-    {
-        var name = value?.Trim();
-        if (string.IsNullOrEmpty(name))
-        {
-            errors.Add(field, $"{field} is required.");
-            return null;
-        }
-
-        if (name.Length > maxLength)
-        {
-            errors.Add(field, $"{field} must be at most {maxLength} characters.");
-            return null;
-        }
-
-        return name;
-    }
+    public static string? Name(string field, string? value, int maxLength, FieldErrors errors) =>
+        FieldRules.RequiredName(value, errors, field, NameRule.Named(field, maxLength));
 
     public static AbMetric Metric(string? value, FieldErrors errors)
     {

@@ -7,6 +7,7 @@ using Campaigns.Api.Security;
 using Campaigns.Api.Tenancy;
 using Campaigns.Audit;
 using Campaigns.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Campaigns.Api.Audit;
 
@@ -15,11 +16,14 @@ public static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/audit", Query).WithTags("Audit").RequirePermission(Permission.AuditRead);
+        routes.MapGet("/api/audit", Query).WithTags("Audit").RequirePermission(Permission.AuditRead)
+            .WithSummary("Read the organization's audit log")
+            .WithDescription("Every mutation attempt, newest first, keyset-paged; filter by action, resource, user, outcome "
+                + "and an ISO 8601 from/to window.");
         return routes;
     }
 
-    private static async Task<IResult> Query(
+    private static async Task<Results<Ok<PageResponse<AuditEntry>>, ValidationProblem>> Query(
         string? action, string? resource_type, string? resource_id, string? user_id, string? outcome, string? from, string? to,
         string? limit, string? cursor, HttpContext http, IClusterClient cluster)
     {
@@ -52,7 +56,7 @@ public static class AuditEndpoints
         }
 
         var page = await cluster.GetGrain<IAuditLogGrain>(0).Query(http.Caller().OrganizationId, query);
-        return TypedResults.Ok(new PageResponse<AuditEntry>(page.Items, Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(page.ToResponse());
     }
 
     private static DateTimeOffset? Instant(string? value, string field, FieldErrors errors)

@@ -7,6 +7,7 @@ using Campaigns.Api.Tenancy;
 using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 using Campaigns.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Campaigns.Api.Campaigns;
 
@@ -19,33 +20,46 @@ public static class CampaignEndpoints
     {
         var campaigns = routes.MapGroup("/api/campaigns").WithTags("Campaigns");
 
-        campaigns.MapPost("/", Create).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "campaign.create");
-        campaigns.MapGet("/", List).RequirePermission(Permission.CampaignsRead);
-        campaigns.MapGet("/{id:guid}", Get).RequirePermission(Permission.CampaignsRead);
+        campaigns.MapPost("/", Create).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "campaign.create")
+            .WithSummary("Create a campaign of any kind (a draft)").ProducesProblems(409, 413, 415);
+        campaigns.MapGet("/", List).RequirePermission(Permission.CampaignsRead)
+            .WithSummary("List the organization's campaigns, newest first, by status, kind or text");
+        campaigns.MapGet("/{id:guid}", Get).RequirePermission(Permission.CampaignsRead)
+            .WithSummary("Get a campaign").ProducesProblems(404);
         campaigns.MapPatch("/{id:guid}", Update).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "campaign.update")
-            .Accepts<PatchCampaignRequest>("application/json", "application/merge-patch+json");
-        campaigns.MapDelete("/{id:guid}", Delete).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "campaign.delete");
+            .Accepts<CampaignRequest>("application/json", "application/merge-patch+json")
+            .WithSummary("Change a campaign (JSON merge patch: absent is unchanged, null clears)").ProducesProblems(404, 409, 413, 415);
+        campaigns.MapDelete("/{id:guid}", Delete).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "campaign.delete")
+            .WithSummary("Delete a campaign").ProducesProblems(404, 409);
 
-        campaigns.MapPost("/{id:guid}/schedule", Schedule).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "campaign.schedule");
-        foreach (var (path, transition) in new[]
+        campaigns.MapPost("/{id:guid}/schedule", Schedule).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "campaign.schedule")
+            .WithSummary("Schedule a campaign to launch at a future instant").ProducesProblems(404, 409, 413, 415);
+        foreach (var (path, transition, summary) in new[]
         {
-            ("launch", CampaignTransition.Launch), ("pause", CampaignTransition.Pause), ("resume", CampaignTransition.Resume),
-            ("complete", CampaignTransition.Complete), ("cancel", CampaignTransition.Cancel),
-            // The seed's outreach verbs: start is launch (it materializes the participants), stop is complete.
-            ("start", CampaignTransition.Launch), ("stop", CampaignTransition.Complete),
+            ("launch", CampaignTransition.Launch, "Launch a campaign now"),
+            ("pause", CampaignTransition.Pause, "Pause a running campaign"),
+            ("resume", CampaignTransition.Resume, "Resume a paused campaign"),
+            ("complete", CampaignTransition.Complete, "Complete a campaign"),
+            ("cancel", CampaignTransition.Cancel, "Cancel a campaign"),
+            // The outreach verbs: start is launch (it materializes the participants), stop is complete.
+            ("start", CampaignTransition.Launch, "Start an outreach campaign (the same as launch)"),
+            ("stop", CampaignTransition.Complete, "Stop an outreach campaign (the same as complete)"),
         })
         {
             campaigns.MapPost($"/{{id:guid}}/{path}", (Guid id, HttpContext http, IClusterClient cluster) =>
                     Transition(id, new CampaignTransitionRequest(transition), http, cluster))
                 .RequirePermission(Permission.CampaignsWrite)
                 .Audited(Resource, $"campaign.{path}")
-                .WithName($"{char.ToUpperInvariant(path[0])}{path[1..]}Campaign");
+                .WithName($"{char.ToUpperInvariant(path[0])}{path[1..]}Campaign")
+                .WithSummary(summary)
+                .ProducesProblems(404, 409);
         }
 
         return routes;
     }
 
-    private static async Task<IResult> Create(CreateCampaignRequest request, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Created<CampaignView>, ProblemHttpResult, ValidationProblem>> Create(
+        CampaignRequest request, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         if (request.ToDraft(errors) is not { } draft)
@@ -56,12 +70,10 @@ public static class CampaignEndpoints
         var id = TimeOrderedId.New();
         http.AuditResource(id);
         var result = await cluster.GetGrain<ICampaignGrain>(id).Create(http.Caller().OrganizationId, draft);
-        return result.Campaign is { } campaign && result.Outcome == CommandOutcome.Ok
-            ? TypedResults.Created($"/api/campaigns/{id}", campaign)
-            : Problems.From(result.Outcome, result.Message, result.Errors);
+        return result.ToCommandResult().ToCreated(_ => $"/api/campaigns/{id}");
     }
 
-    private static async Task<IResult> List(
+    private static async Task<Results<Ok<PageResponse<CampaignView>>, ValidationProblem>> List(
         string? status, string? kind, string? q, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
@@ -77,13 +89,15 @@ public static class CampaignEndpoints
         }
 
         var page = await cluster.GetGrain<ICampaignCatalogGrain>(0).List(http.Caller().OrganizationId, query);
-        return TypedResults.Ok(new PageResponse<CampaignView>(page.Items, Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(page.ToPage().ToResponse());
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>
-        Respond(await cluster.GetGrain<ICampaignGrain>(id).Get(http.Caller().OrganizationId));
+    private static async Task<Results<Ok<CampaignView>, ProblemHttpResult, ValidationProblem>> Get(Guid id, HttpContext http, IClusterClient cluster) =>
+        (await cluster.GetGrain<ICampaignGrain>(id).Get(http.Caller().OrganizationId)).ToCommandResult().ToOk();
 
-    private static async Task<IResult> Update(Guid id, JsonElement body, HttpContext http, IClusterClient cluster)
+    /// <summary>The body is read as JSON (not bound to <see cref="CampaignRequest"/>) because merge patch tells absent from null.</summary>
+    private static async Task<Results<Ok<CampaignView>, ProblemHttpResult, ValidationProblem>> Update(
+        Guid id, JsonElement body, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         if (CampaignPatch.Parse(body, errors) is not { } changes)
@@ -91,35 +105,29 @@ public static class CampaignEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        return Respond(await cluster.GetGrain<ICampaignGrain>(id).Update(http.Caller().OrganizationId, changes));
+        return (await cluster.GetGrain<ICampaignGrain>(id).Update(http.Caller().OrganizationId, changes)).ToCommandResult().ToOk();
     }
 
-    private static async Task<IResult> Delete(Guid id, HttpContext http, IClusterClient cluster)
-    {
-        var result = await cluster.GetGrain<ICampaignGrain>(id).Delete(http.Caller().OrganizationId);
-        return result.Outcome == CommandOutcome.Ok ? TypedResults.NoContent() : Problems.From(result.Outcome, result.Message);
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Delete(Guid id, HttpContext http, IClusterClient cluster) =>
+        (await cluster.GetGrain<ICampaignGrain>(id).Delete(http.Caller().OrganizationId)).ToCommandResult().ToNoContent();
 
-    private static Task<IResult> Schedule(Guid id, ScheduleCampaignRequest request, HttpContext http, IClusterClient cluster, TimeProvider clock)
+    private static async Task<Results<Ok<CampaignView>, ProblemHttpResult, ValidationProblem>> Schedule(
+        Guid id, ScheduleCampaignRequest request, HttpContext http, IClusterClient cluster, TimeProvider clock)
     {
         if (request.ScheduledFor is not { } when)
         {
-            return Task.FromResult<IResult>(Problems.Validation("scheduled_for", "scheduled_for (an ISO 8601 instant) is required."));
+            return Problems.Validation("scheduled_for", "scheduled_for (an ISO 8601 instant) is required.");
         }
 
         if (when <= clock.GetUtcNow())
         {
-            return Task.FromResult<IResult>(Problems.Validation("scheduled_for", "scheduled_for must be in the future; use /launch to start now."));
+            return Problems.Validation("scheduled_for", "scheduled_for must be in the future; use /launch to start now.");
         }
 
-        return Transition(id, new CampaignTransitionRequest(CampaignTransition.Schedule, PostgresTime.Truncate(when)), http, cluster);
+        return await Transition(id, new CampaignTransitionRequest(CampaignTransition.Schedule, PostgresTime.Truncate(when)), http, cluster);
     }
 
-    private static async Task<IResult> Transition(Guid id, CampaignTransitionRequest request, HttpContext http, IClusterClient cluster) =>
-        Respond(await cluster.GetGrain<ICampaignGrain>(id).Transition(http.Caller().OrganizationId, request));
-
-    private static IResult Respond(CampaignResult result) =>
-        result is { Outcome: CommandOutcome.Ok, Campaign: { } campaign }
-            ? TypedResults.Ok(campaign)
-            : Problems.From(result.Outcome, result.Message, result.Errors);
+    private static async Task<Results<Ok<CampaignView>, ProblemHttpResult, ValidationProblem>> Transition(
+        Guid id, CampaignTransitionRequest request, HttpContext http, IClusterClient cluster) =>
+        (await cluster.GetGrain<ICampaignGrain>(id).Transition(http.Caller().OrganizationId, request)).ToCommandResult().ToOk();
 }

@@ -1,6 +1,5 @@
-using Campaigns.Api.Crm;
-using Campaigns.Api.Influencer;
 using Campaigns.Api.Infrastructure;
+using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 
 namespace Campaigns.Api.Campaigns;
@@ -12,22 +11,12 @@ public static class CampaignFields
     public const int DescriptionMaxLength = 10_000;
     public const long BudgetMax = 1_000_000_000_000_000; // ten trillion in major units: beyond any real campaign
 
-    public static string? Name(string? value, FieldErrors errors)
-    {
-        var name = value?.Trim();
-        if (string.IsNullOrEmpty(name))
-        {
-            errors.Add("name", "Name is required.");
-            return null;
-        }
+    private static readonly NameRule NameRule = NameRule.Titled(NameMaxLength);
 
-        if (name.Length > NameMaxLength)
-        {
-            errors.Add("name", $"Name must be at most {NameMaxLength} characters.");
-        }
+    private static readonly MoneyRule BudgetRule = new(
+        0, BudgetMax, "Budget (in minor units, e.g. cents) is required.", "Budget must be zero or more.", $"Budget must be at most {BudgetMax}.");
 
-        return name;
-    }
+    public static string? Name(string? value, FieldErrors errors) => FieldRules.RequiredName(value, errors, "name", NameRule);
 
     public static string? Description(string? value, FieldErrors errors)
     {
@@ -39,35 +28,10 @@ public static class CampaignFields
         return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
-    public static void Budget(long? value, FieldErrors errors, bool required)
-    {
-        if (value is null)
-        {
-            if (required)
-            {
-                errors.Add("budget", "Budget (in minor units, e.g. cents) is required.");
-            }
-        }
-        else if (value < 0)
-        {
-            errors.Add("budget", "Budget must be zero or more.");
-        }
-        else if (value > BudgetMax)
-        {
-            errors.Add("budget", $"Budget must be at most {BudgetMax}.");
-        }
-    }
+    public static void Budget(long? value, FieldErrors errors, bool required) => FieldRules.Money(value, errors, "budget", BudgetRule, required);
 
-    public static string Currency(string? value, FieldErrors errors)
-    {
-        var currency = value?.Trim().ToUpperInvariant() ?? "USD";
-        if (!Vocabulary.Currencies.Contains(currency))
-        {
-            errors.Add("currency", $"Unknown currency '{value}'. Use an ISO 4217 code: {Vocabulary.List(Vocabulary.Currencies)}.");
-        }
-
-        return currency;
-    }
+    /// <summary>The campaign's ISO 4217 currency; none given is USD.</summary>
+    public static string? Currency(string? value, FieldErrors errors) => FieldRules.Currency(value, errors, "currency", fallback: "USD");
 
     public static IReadOnlyList<string> Goals(IEnumerable<string?>? values, FieldErrors errors) =>
         OneOf("goals", values, Vocabulary.Goals, errors);
@@ -75,13 +39,25 @@ public static class CampaignFields
     public static IReadOnlyList<string> Platforms(IEnumerable<string?>? values, FieldErrors errors) =>
         OneOf("platforms", values, Vocabulary.Platforms, errors);
 
-    public static void Dates(DateOnly? start, DateOnly? end, FieldErrors errors)
+    public static void Dates(DateOnly? start, DateOnly? end, FieldErrors errors) => FieldRules.DateRange(start, end, errors);
+
+    /// <summary>
+    /// Refuses each field sent (a non-null value) for a campaign whose kind does not have it, naming the field: the one
+    /// wording of "Only {kind} campaigns have {field}". An unknown kind refuses nothing (the kind itself is refused).
+    /// </summary>
+    public static void OnlyFor(CampaignKind owner, CampaignKind? kind, FieldErrors errors, params (string Field, object? Value)[] fields)
     {
-        if (start is { } s && end is { } e && e < s)
+        foreach (var (field, value) in fields)
         {
-            errors.Add("end_date", "end_date must be on or after start_date.");
+            if (value is not null && kind is { } known && known != owner)
+            {
+                errors.Add(field, OnlyForMessage(owner, field, known));
+            }
         }
     }
+
+    public static string OnlyForMessage(CampaignKind owner, string field, CampaignKind kind) =>
+        $"Only {DbNames.Of(owner)} campaigns have {field}; this one is '{DbNames.Of(kind)}'.";
 
     private static IReadOnlyList<string> OneOf(string field, IEnumerable<string?>? values, IReadOnlySet<string> known, FieldErrors errors)
     {

@@ -1,20 +1,17 @@
 using System.Text.Json;
-using Campaigns.Api.Audit;
-using Campaigns.Api.Crm;
-using Campaigns.Api.Influencer;
 using Campaigns.Api.Infrastructure;
-using Campaigns.Api.Outreach;
-using Campaigns.Api.Tenancy;
 using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 
 namespace Campaigns.Api.Campaigns;
 
-// Over 400 lines: every campaign kind's request parsing is here, because create and PATCH share it. The feature-folder
-// restructure splits it by kind (and removes the double parse of create and patch); this change only touched two lines.
-
-/// <summary>Body of <c>POST /api/campaigns</c>.</summary>
-public sealed record CreateCampaignRequest(
+/// <summary>
+/// The campaign resource as a request body: <c>POST /api/campaigns</c> sends it whole, <c>PATCH /api/campaigns/{id}</c>
+/// sends any of its members as a JSON merge patch (RFC 7396: an absent member is unchanged, <c>null</c> clears an
+/// optional field). Both are validated by the one <see cref="CampaignValidator"/>; a patch is read member by member by
+/// <see cref="CampaignPatch"/> because a typed binder cannot tell an absent member from null.
+/// </summary>
+public sealed record CampaignRequest(
     string? Name,
     string? Description,
     string? Kind,
@@ -37,57 +34,50 @@ public sealed record CreateCampaignRequest(
     JsonElement? PipelineId = null,
     JsonElement? JitterMinutes = null)
 {
+    /// <summary>Validates every member for a new campaign; another kind's members are refused, each by name.</summary>
     public CampaignDraft? ToDraft(FieldErrors errors)
     {
-        var name = CampaignFields.Name(Name, errors);
-        var description = CampaignFields.Description(Description, errors);
+        var v = new CampaignValidator(errors);
+        v.Name(Name);
+        v.Description(Description, isNull: false);
         var kind = CampaignKinds.Parse(Kind, errors, required: true);
-        CampaignFields.Budget(Budget, errors, required: true);
-        var currency = CampaignFields.Currency(Currency, errors);
-        var goals = CampaignFields.Goals(Goals, errors);
-        var platforms = CampaignFields.Platforms(Platforms, errors);
-        CampaignFields.Dates(StartDate, EndDate, errors);
-        var influencer = kind == CampaignKind.Influencer ? Brief(errors) : RefuseBrief(kind, errors);
-        var outreach = kind == CampaignKind.Outreach ? OutreachBrief(errors) : RefuseOutreach(kind, errors);
-        var content = Content is { ValueKind: not JsonValueKind.Null } c ? MarketingFields.Content(c, errors) : null;
-        MarketingBrief? marketing = null;
-        if (kind == CampaignKind.Marketing)
+        v.Budget(Budget);
+        v.Currency(Currency, isNull: false);
+        v.Goals(Goals);
+        v.Platforms(Platforms);
+        v.StartDate(StartDate, isNull: false);
+        v.EndDate(EndDate, isNull: false);
+        v.Dates();
+        Influencer(v, kind);
+        Outreach(v, kind);
+        if (Content is { ValueKind: not JsonValueKind.Null } content)
         {
-            marketing = new MarketingBrief(
-                MarketingFields.Type(Type, errors), [.. MarketingFields.MediaUrls(MediaUrls, errors)], [.. MarketingFields.SegmentIds(SegmentIds, errors)]);
-        }
-        else
-        {
-            MarketingFields.Refuse(kind, errors, ("type", Type), ("media_urls", MediaUrls), ("segment_ids", SegmentIds), ("content", content));
+            v.Content(content);
         }
 
-        return errors.Any
-            ? null
-            : new CampaignDraft(name!, description, kind!.Value, Budget!.Value, currency, goals, platforms, StartDate, EndDate, influencer,
-                marketing, content, Outreach: outreach);
+        Marketing(v, kind);
+        return v.ToDraft(kind);
     }
 
-    private global::Campaigns.Influencer.InfluencerBrief Brief(FieldErrors errors) => new(
-        InfluencerFields.AudienceSize(AudienceSize, errors),
-        InfluencerFields.Text("target_location", TargetLocation, InfluencerFields.LocationMaxLength, errors),
-        InfluencerFields.Text("target_audience", AudienceText(errors), InfluencerFields.AudienceMaxLength, errors),
-        (TrackingConfig ?? new TrackingConfigRequest(null, null, null, null, null)).ToConfig(errors));
-
-    private global::Campaigns.Influencer.InfluencerBrief? RefuseBrief(CampaignKind? kind, FieldErrors errors)
+    private void Influencer(CampaignValidator v, CampaignKind? kind)
     {
-        foreach (var (field, value) in new (string, object?)[]
+        if (kind != CampaignKind.Influencer)
         {
-            ("audience_size", AudienceSize), ("target_location", TargetLocation),
-            ("target_audience", kind == CampaignKind.Outreach ? null : TargetAudience), ("tracking_config", TrackingConfig),
-        })
-        {
-            if (value is not null && kind is { } known)
-            {
-                errors.Add(field, $"Only influencer campaigns have {field}; this one is '{DbNames.Of(known)}'.");
-            }
+            // An outreach campaign's target_audience is its own (an object), read with the outreach section.
+            CampaignFields.OnlyFor(CampaignKind.Influencer, kind, v.Errors, ("audience_size", AudienceSize), ("target_location", TargetLocation),
+                ("target_audience", kind == CampaignKind.Outreach ? null : TargetAudience), ("tracking_config", TrackingConfig));
+            return;
         }
 
-        return null;
+        v.AudienceSize(AudienceSize, isNull: false);
+        v.TargetLocation(TargetLocation, isNull: false);
+        v.TargetAudienceText(AudienceText(v.Errors), isNull: false);
+        var tracking = TrackingConfig ?? new TrackingConfigRequest(null, null, null, null, null);
+        v.RequiredHashtags(tracking.RequiredHashtags);
+        v.OptionalHashtags(tracking.OptionalHashtags);
+        v.RequiredMentions(tracking.RequiredMentions);
+        v.TrackingLinkPattern(tracking.TrackingLinkPattern, isNull: false);
+        v.MinMatchConfidence(tracking.MinMatchConfidence, isNull: false);
     }
 
     /// <summary>The influencer brief's target_audience: free text (outreach's is an object).</summary>
@@ -107,85 +97,55 @@ public sealed record CreateCampaignRequest(
         return null;
     }
 
-    private (string Name, JsonElement? Value)[] OutreachMembers() =>
-    [
-        ("schedule", Schedule), ("target_audience", TargetAudience), ("lead_creation_settings", LeadCreationSettings),
-        ("pipeline_id", PipelineId), ("jitter_minutes", JitterMinutes),
-    ];
-
-    private global::Campaigns.Outreach.OutreachBrief OutreachBrief(FieldErrors errors)
+    private void Outreach(CampaignValidator v, CampaignKind? kind)
     {
-        var changes = new global::Campaigns.Outreach.OutreachBriefChanges();
-        foreach (var (name, value) in OutreachMembers())
-        {
-            if (value is { ValueKind: not JsonValueKind.Null } present)
-            {
-                OutreachFields.TryRead(name, present, ref changes, errors);
-            }
-        }
-
-        return changes.ApplyTo(global::Campaigns.Outreach.OutreachBrief.Empty);
-    }
-
-    private global::Campaigns.Outreach.OutreachBrief? RefuseOutreach(CampaignKind? kind, FieldErrors errors)
-    {
-        foreach (var (name, value) in OutreachMembers())
+        (string Name, JsonElement? Value)[] members =
+        [
+            ("schedule", Schedule), ("target_audience", TargetAudience), ("lead_creation_settings", LeadCreationSettings),
+            ("pipeline_id", PipelineId), ("jitter_minutes", JitterMinutes),
+        ];
+        if (kind != CampaignKind.Outreach)
         {
             // target_audience belongs to the influencer brief too, which checks it there.
-            if (name != "target_audience" && value is { ValueKind: not JsonValueKind.Null } && kind is { } known)
-            {
-                errors.Add(name, $"Only outreach campaigns have {name}; this one is '{DbNames.Of(known)}'.");
-            }
+            CampaignFields.OnlyFor(CampaignKind.Outreach, kind, v.Errors, [.. members
+                .Where(m => m.Name != "target_audience")
+                .Select(m => (m.Name, m.Value is { ValueKind: not JsonValueKind.Null } given ? (object?)given : null))]);
+            return;
         }
 
-        return null;
+        foreach (var (name, value) in members)
+        {
+            if (value is { ValueKind: not JsonValueKind.Null } given)
+            {
+                v.Outreach(name, given);
+            }
+        }
+    }
+
+    private void Marketing(CampaignValidator v, CampaignKind? kind)
+    {
+        if (kind != CampaignKind.Marketing)
+        {
+            CampaignFields.OnlyFor(CampaignKind.Marketing, kind, v.Errors,
+                ("type", Type), ("media_urls", MediaUrls), ("segment_ids", SegmentIds), ("content", v.ContentJson));
+            return;
+        }
+
+        v.Type(Type, isNull: false);
+        v.MediaUrls(MediaUrls);
+        v.SegmentIds(SegmentIds);
     }
 }
 
-/// <summary>How an influencer campaign recognises its posts (the seed's <c>campaign_tracking_config</c>).</summary>
+/// <summary>How an influencer campaign recognises its posts (its tracking signals and how sure a match must be).</summary>
 public sealed record TrackingConfigRequest(
     List<string?>? RequiredHashtags,
     List<string?>? OptionalHashtags,
     List<string?>? RequiredMentions,
     string? TrackingLinkPattern,
-    double? MinMatchConfidence)
-{
-    public global::Campaigns.Influencer.TrackingConfig ToConfig(FieldErrors errors) => new(
-        [.. InfluencerFields.Tags("tracking_config.required_hashtags", '#', RequiredHashtags, errors)],
-        [.. InfluencerFields.Tags("tracking_config.optional_hashtags", '#', OptionalHashtags, errors)],
-        [.. InfluencerFields.Tags("tracking_config.required_mentions", '@', RequiredMentions, errors)],
-        InfluencerFields.LinkPattern(TrackingLinkPattern, errors),
-        InfluencerFields.MinMatchConfidence(MinMatchConfidence, errors) ?? global::Campaigns.Influencer.TrackingConfig.DefaultMinMatchConfidence);
-}
+    double? MinMatchConfidence);
 
-/// <summary>
-/// Body of <c>PATCH /api/campaigns/{id}</c>, read as JSON merge patch (RFC 7396): an absent member
-/// is unchanged, <c>null</c> clears an optional field. Declared for the OpenAPI document; parsed by
-/// <see cref="CampaignPatch"/> because a typed binder cannot tell absent from null.
-/// </summary>
-public sealed record PatchCampaignRequest(
-    string? Name,
-    string? Description,
-    long? Budget,
-    string? Currency,
-    List<string>? Goals,
-    List<string>? Platforms,
-    DateOnly? StartDate,
-    DateOnly? EndDate,
-    string? AudienceSize,
-    string? TargetLocation,
-    JsonElement? TargetAudience,
-    TrackingConfigRequest? TrackingConfig,
-    string? Type,
-    List<string>? MediaUrls,
-    List<string>? SegmentIds,
-    JsonElement? Content,
-    JsonElement? Schedule = null,
-    JsonElement? LeadCreationSettings = null,
-    JsonElement? PipelineId = null,
-    JsonElement? JitterMinutes = null);
-
-/// <summary>Turns a merge-patch document into <see cref="CampaignChanges"/>, naming every refused field.</summary>
+/// <summary>Reads a merge-patch document into the one <see cref="CampaignValidator"/>, member by member, naming every refused field.</summary>
 public static class CampaignPatch
 {
     private static readonly HashSet<string> Immutable = ["id", "kind", "status", "current_budget", "spent", "created_at", "updated_at"];
@@ -198,91 +158,39 @@ public static class CampaignPatch
             return null;
         }
 
-        var changes = new CampaignChanges();
-        var influencer = new global::Campaigns.Influencer.InfluencerBriefChanges();
-        var touchesInfluencer = false;
-        var marketing = new MarketingBriefChanges();
-        var touchesMarketing = false;
-        var outreach = new global::Campaigns.Outreach.OutreachBriefChanges();
-        var touchesOutreach = false;
+        var v = new CampaignValidator(errors);
         foreach (var member in body.EnumerateObject())
         {
             var value = member.Value;
             var isNull = value.ValueKind == JsonValueKind.Null;
             // target_audience is the influencer brief's text, or the outreach section's object: its JSON type says which.
             var outreachAudience = member.Name == "target_audience" && value.ValueKind == JsonValueKind.Object;
-            touchesInfluencer |= member.Name is "audience_size" or "target_location" or "tracking_config"
-                || (member.Name == "target_audience" && !outreachAudience);
-            if ((outreachAudience || (member.Name != "target_audience" && OutreachFields.Members.Contains(member.Name)))
-                && OutreachFields.TryRead(member.Name, value, ref outreach, errors))
+            if ((outreachAudience || (member.Name != "target_audience" && Api.Outreach.OutreachFields.Members.Contains(member.Name)))
+                && v.Outreach(member.Name, value))
             {
-                touchesOutreach = true;
                 continue;
             }
 
+            string? Text() => isNull ? null : JsonMembers.Text(member, errors);
+            List<string?>? TextList() => isNull ? null : JsonMembers.TextList(member, errors);
             switch (member.Name)
             {
-                case "name":
-                    changes = changes with { Name = CampaignFields.Name(isNull ? null : JsonMembers.Text(member, errors), errors) };
-                    break;
-                case "description":
-                    changes = changes with { Description = isNull ? "" : CampaignFields.Description(JsonMembers.Text(member, errors), errors) ?? "" };
-                    break;
-                case "budget":
-                    var budget = isNull ? null : JsonMembers.Integer(member, errors, expected: "Expected an integer (minor units, e.g. cents).");
-                    CampaignFields.Budget(budget, errors, required: true);
-                    changes = changes with { Budget = budget };
-                    break;
-                case "currency":
-                    changes = changes with { Currency = CampaignFields.Currency(isNull ? "" : JsonMembers.Text(member, errors), errors) };
-                    break;
-                case "goals":
-                    changes = changes with { Goals = CampaignFields.Goals(isNull ? [] : JsonMembers.TextList(member, errors), errors) };
-                    break;
-                case "platforms":
-                    changes = changes with { Platforms = CampaignFields.Platforms(isNull ? [] : JsonMembers.TextList(member, errors), errors) };
-                    break;
-                case "start_date":
-                    changes = isNull ? changes with { ClearStartDate = true } : changes with { StartDate = JsonMembers.Date(member, errors) };
-                    break;
-                case "end_date":
-                    changes = isNull ? changes with { ClearEndDate = true } : changes with { EndDate = JsonMembers.Date(member, errors) };
-                    break;
-                case "audience_size":
-                    var size = isNull ? null : InfluencerFields.AudienceSize(JsonMembers.Text(member, errors), errors);
-                    influencer = isNull ? influencer with { ClearAudienceSize = true } : influencer with { AudienceSize = size };
-                    break;
-                case "target_location":
-                    influencer = influencer with
-                    {
-                        TargetLocation = isNull ? "" : InfluencerFields.Text(member.Name, JsonMembers.Text(member, errors), InfluencerFields.LocationMaxLength, errors) ?? "",
-                    };
-                    break;
-                case "target_audience":
-                    influencer = influencer with
-                    {
-                        TargetAudience = isNull ? "" : InfluencerFields.Text(member.Name, JsonMembers.Text(member, errors), InfluencerFields.AudienceMaxLength, errors) ?? "",
-                    };
-                    break;
-                case "tracking_config":
-                    influencer = TrackingConfigPatch.Parse(value, influencer, errors);
-                    break;
-                case "type":
-                    touchesMarketing = true;
-                    marketing = marketing with { Type = isNull ? "" : MarketingFields.Type(JsonMembers.Text(member, errors), errors) ?? "" };
-                    break;
-                case "media_urls":
-                    touchesMarketing = true;
-                    marketing = marketing with { MediaUrls = MarketingFields.MediaUrls(isNull ? [] : JsonMembers.TextList(member, errors), errors) };
-                    break;
-                case "segment_ids":
-                    touchesMarketing = true;
-                    marketing = marketing with { SegmentIds = MarketingFields.SegmentIds(isNull ? [] : JsonMembers.TextList(member, errors), errors) };
-                    break;
-                case "content":
-                    // The whole content is replaced (not merged member by member): it is one message per platform.
-                    changes = isNull ? changes with { ClearContent = true } : changes with { ContentJson = MarketingFields.Content(value, errors) };
-                    break;
+                case "name": v.Name(Text()); break;
+                case "description": v.Description(Text(), isNull); break;
+                case "budget": v.Budget(isNull ? null : JsonMembers.Integer(member, errors, expected: "Expected an integer (minor units, e.g. cents).")); break;
+                case "currency": v.Currency(Text(), isNull); break;
+                case "goals": v.Goals(TextList()); break;
+                case "platforms": v.Platforms(TextList()); break;
+                case "start_date": v.StartDate(isNull ? null : JsonMembers.Date(member, errors), isNull); break;
+                case "end_date": v.EndDate(isNull ? null : JsonMembers.Date(member, errors), isNull); break;
+                case "audience_size": v.AudienceSize(Text(), isNull); break;
+                case "target_location": v.TargetLocation(Text(), isNull); break;
+                case "target_audience": v.TargetAudienceText(Text(), isNull); break;
+                case "tracking_config": TrackingConfig(value, v); break;
+                case "type": v.Type(Text(), isNull); break;
+                case "media_urls": v.MediaUrls(TextList()); break;
+                case "segment_ids": v.SegmentIds(TextList()); break;
+                case "content": v.Content(value); break;
                 case var name when Immutable.Contains(name):
                     errors.Add(name, name == "status"
                         ? "Status changes through the lifecycle endpoints (/schedule, /launch, /pause, /resume, /complete, /cancel)."
@@ -294,79 +202,40 @@ public static class CampaignPatch
             }
         }
 
-        CampaignFields.Dates(changes.StartDate, changes.EndDate, errors);
-        if (touchesInfluencer)
-        {
-            changes = changes with { Influencer = influencer };
-        }
-
-        if (touchesMarketing)
-        {
-            changes = changes with { Marketing = marketing };
-        }
-
-        if (touchesOutreach)
-        {
-            changes = changes with { Outreach = outreach };
-        }
-
-        return errors.Any ? null : changes;
+        return v.ToChanges();
     }
-}
 
-/// <summary>
-/// The <c>tracking_config</c> member of a merge patch: its members merge one by one (RFC 7396), and <c>null</c> for the
-/// whole object resets it to no tracking signals and the default minimum confidence.
-/// </summary>
-public static class TrackingConfigPatch
-{
-    public static global::Campaigns.Influencer.InfluencerBriefChanges Parse(JsonElement value, global::Campaigns.Influencer.InfluencerBriefChanges changes, FieldErrors errors)
+    /// <summary>The <c>tracking_config</c> member: null resets it; an object's members merge one by one.</summary>
+    private static void TrackingConfig(JsonElement value, CampaignValidator v)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
-            return changes with
-            {
-                RequiredHashtags = [], OptionalHashtags = [], RequiredMentions = [], TrackingLinkPattern = "",
-                MinMatchConfidence = global::Campaigns.Influencer.TrackingConfig.DefaultMinMatchConfidence,
-            };
+            v.ResetTracking();
+            return;
         }
 
         if (value.ValueKind != JsonValueKind.Object)
         {
-            errors.Add("tracking_config", "Expected a JSON object.");
-            return changes;
+            v.Errors.Add("tracking_config", "Expected a JSON object.");
+            return;
         }
 
+        v.TrackingSent();
         foreach (var member in value.EnumerateObject())
         {
             var field = $"tracking_config.{member.Name}";
             var isNull = member.Value.ValueKind == JsonValueKind.Null;
+            List<string?> Tags() => isNull ? [] : JsonMembers.TextList(member, v.Errors, field);
             switch (member.Name)
             {
-                case "required_hashtags":
-                    changes = changes with { RequiredHashtags = InfluencerFields.Tags(field, '#', isNull ? [] : JsonMembers.TextList(member, errors, field), errors) };
-                    break;
-                case "optional_hashtags":
-                    changes = changes with { OptionalHashtags = InfluencerFields.Tags(field, '#', isNull ? [] : JsonMembers.TextList(member, errors, field), errors) };
-                    break;
-                case "required_mentions":
-                    changes = changes with { RequiredMentions = InfluencerFields.Tags(field, '@', isNull ? [] : JsonMembers.TextList(member, errors, field), errors) };
-                    break;
-                case "tracking_link_pattern":
-                    changes = changes with { TrackingLinkPattern = isNull ? "" : InfluencerFields.LinkPattern(JsonMembers.Text(member, errors, field), errors) ?? "" };
-                    break;
-                case "min_match_confidence":
-                    var confidence = isNull ? global::Campaigns.Influencer.TrackingConfig.DefaultMinMatchConfidence
-                        : (double?)JsonMembers.Decimal(member, errors, field);
-                    changes = changes with { MinMatchConfidence = InfluencerFields.MinMatchConfidence(confidence, errors) };
-                    break;
-                default:
-                    errors.Add(field, $"Unknown field '{member.Name}'.");
-                    break;
+                case "required_hashtags": v.RequiredHashtags(Tags()); break;
+                case "optional_hashtags": v.OptionalHashtags(Tags()); break;
+                case "required_mentions": v.RequiredMentions(Tags()); break;
+                case "tracking_link_pattern": v.TrackingLinkPattern(isNull ? null : JsonMembers.Text(member, v.Errors, field), isNull); break;
+                case "min_match_confidence": v.MinMatchConfidence(isNull ? null : (double?)JsonMembers.Decimal(member, v.Errors, field), isNull); break;
+                default: v.Errors.Add(field, $"Unknown field '{member.Name}'."); break;
             }
         }
-
-        return changes;
     }
 }
 

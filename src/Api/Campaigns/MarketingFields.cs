@@ -91,16 +91,4 @@ public static class MarketingFields
 
         return value.GetRawText();
     }
-
-    /// <summary>Refuses every marketing field sent for a campaign of another kind, naming each.</summary>
-    public static void Refuse(CampaignKind? kind, FieldErrors errors, params (string Field, object? Value)[] fields)
-    {
-        foreach (var (field, value) in fields)
-        {
-            if (value is not null && kind is { } known && known != CampaignKind.Marketing)
-            {
-                errors.Add(field, $"Only marketing campaigns have {field}; this one is '{DbNames.Of(known)}'.");
-            }
-        }
-    }
 }

@@ -6,6 +6,7 @@ using Campaigns.Api.Tenancy;
 using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 using Campaigns.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Campaigns.Api.Campaigns;
 
@@ -17,12 +18,15 @@ public static class SpendEndpoints
     public static IEndpointRouteBuilder MapSpendEndpoints(this IEndpointRouteBuilder routes)
     {
         var campaigns = routes.MapGroup("/api/campaigns").WithTags("Campaigns");
-        campaigns.MapPost("/{id:guid}/spend", Record).RequirePermission(Permission.CampaignsWrite).Audited("campaign", "campaign.spend");
-        campaigns.MapGet("/{id:guid}/spend", List).RequirePermission(Permission.CampaignsRead);
+        campaigns.MapPost("/{id:guid}/spend", Record).RequirePermission(Permission.CampaignsWrite).Audited("campaign", "campaign.spend")
+            .WithSummary("Report spend into a campaign's ledger (idempotent by idempotency_key)").ProducesProblems(404, 409, 413, 415);
+        campaigns.MapGet("/{id:guid}/spend", List).RequirePermission(Permission.CampaignsRead)
+            .WithSummary("List a campaign's spend ledger, newest first").ProducesProblems(404);
         return routes;
     }
 
-    private static async Task<IResult> Record(Guid id, RecordSpendRequest request, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Created<SpendResponse>, ProblemHttpResult, ValidationProblem>> Record(
+        Guid id, RecordSpendRequest request, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         if (request.ToSpend(errors) is not { } spend)
@@ -30,14 +34,13 @@ public static class SpendEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
+        // A repeat answers what the first report did: the same ledger row, with the campaign as it is now.
         var result = await cluster.GetGrain<ICampaignGrain>(id).RecordSpend(http.Caller().OrganizationId, spend);
-        return result is { Outcome: CommandOutcome.Ok, Entry: { } entry, Campaign: { } campaign }
-            // A repeat answers what the first report did: the same ledger row, with the campaign as it is now.
-            ? TypedResults.Created($"/api/campaigns/{id}/spend", SpendResponse.From(entry, campaign))
-            : Problems.From(result.Outcome, result.Message, result.Errors);
+        return result.ToCommandResult().ToCreated(_ => $"/api/campaigns/{id}/spend");
     }
 
-    private static async Task<IResult> List(Guid id, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<PageResponse<SpendEntry>>, ProblemHttpResult, ValidationProblem>> List(
+        Guid id, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         var pageLimit = Paging.Limit(limit, errors);
@@ -48,28 +51,23 @@ public static class SpendEndpoints
         }
 
         var page = await cluster.GetGrain<ICampaignGrain>(id).ListSpend(http.Caller().OrganizationId, after, pageLimit);
-        return page is { Outcome: CommandOutcome.Ok, Items: { } items }
-            ? TypedResults.Ok(new PageResponse<SpendEntry>(items, Paging.Format(page.Next)))
-            : Problems.From(page.Outcome, "Campaign not found.");
+        return page.ToCommandResult().ToOk(p => p.ToResponse());
     }
 }
 
 /// <summary>Body of <c>POST /api/campaigns/{id}/spend</c>: an amount in minor units, its currency, and a key that makes retries safe.</summary>
 public sealed record RecordSpendRequest(long? Amount, string? Currency, string? IdempotencyKey)
 {
+    private const string AmountRequired = "amount is required: a positive integer in minor units (e.g. cents).";
+
+    private static readonly MoneyRule AmountRule =
+        new(1, CampaignFields.BudgetMax, AmountRequired, AmountRequired, $"amount must be at most {CampaignFields.BudgetMax}.");
+
     public SpendRequest? ToSpend(FieldErrors errors)
     {
-        if (Amount is not > 0)
-        {
-            errors.Add("amount", "amount is required: a positive integer in minor units (e.g. cents).");
-        }
-        else if (Amount > CampaignFields.BudgetMax)
-        {
-            errors.Add("amount", $"amount must be at most {CampaignFields.BudgetMax}.");
-        }
-
-        var currency = Currency is null ? null : CampaignFields.Currency(Currency, errors);
-        if (currency is null)
+        FieldRules.Money(Amount, errors, "amount", AmountRule, required: true);
+        var currency = Currency is null ? null : FieldRules.Currency(Currency, errors, "currency", fallback: null);
+        if (Currency is null)
         {
             errors.Add("currency", "currency is required (the campaign's ISO 4217 code).");
         }

@@ -25,8 +25,9 @@ public sealed record ContactResponse(
 }
 
 /// <summary>
-/// Reads a contact body member by member, so POST and the merge patch share one set of rules and unknown or
-/// read-only members are named.
+/// The one validator of a contact body (<see cref="ContactRequest"/>), read member by member so unknown or read-only
+/// members are named: every rule is shared by POST and the merge patch, which is its partial mode (only the members
+/// sent are taken; attributes merge).
 /// </summary>
 public static class ContactBody
 {
@@ -34,7 +35,7 @@ public static class ContactBody
 
     public static ContactDraft? ParseCreate(JsonElement body, FieldErrors errors)
     {
-        if (Parse(body, errors, patch: false) is not { } changes)
+        if (Parse(body, errors, partial: false) is not { } changes)
         {
             return null;
         }
@@ -49,7 +50,7 @@ public static class ContactBody
         return draft;
     }
 
-    public static ContactChanges? Parse(JsonElement body, FieldErrors errors, bool patch = true)
+    public static ContactChanges? Parse(JsonElement body, FieldErrors errors, bool partial)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -95,9 +96,9 @@ public static class ContactBody
                     break;
                 case "attributes":
                     // Null replaces the attributes with none; an object is merged (patch) or taken as is (create).
-                    values = values with { Attributes = isNull ? "{}" : CrmFields.Attributes(member.Value, errors, patch) ?? "{}" };
+                    values = values with { Attributes = isNull ? "{}" : CrmFields.Attributes(member.Value, errors, partial) ?? "{}" };
                     fields.Add(ContactField.Attributes);
-                    if (isNull && patch)
+                    if (isNull && partial)
                     {
                         errors.Add("attributes", "attributes must be an object; to remove one attribute send {\"name\": null}.");
                     }

@@ -19,50 +19,14 @@ public static partial class CrmFields
     public const int AttributeTextMaxLength = 2000;
 
     /// <summary>An optional name: trimmed; an empty one is refused so "clear" is always an explicit null.</summary>
-    public static string? OptionalName(string? value, FieldErrors errors, string field, int maxLength = NameMaxLength)
-    {
-        if (value is null)
-        {
-            return null;
-        }
+    public static string? OptionalName(string? value, FieldErrors errors, string field, int maxLength = NameMaxLength) =>
+        FieldRules.OptionalName(value, errors, field, NameRule.Bounded(field, maxLength, " (null clears it)"));
 
-        var trimmed = value.Trim();
-        if (trimmed.Length == 0 || trimmed.Length > maxLength)
-        {
-            errors.Add(field, $"{field} must be 1 to {maxLength} characters (null clears it).");
-            return null;
-        }
+    public static string? RequiredName(string? value, FieldErrors errors, string field, int maxLength = NameMaxLength) =>
+        FieldRules.RequiredName(value, errors, field, NameRule.Bounded(field, maxLength, " (null clears it)"));
 
-        return trimmed;
-    }
-
-    public static string? RequiredName(string? value, FieldErrors errors, string field, int maxLength = NameMaxLength)
-    {
-        if (value is null)
-        {
-            errors.Add(field, $"{field} is required.");
-            return null;
-        }
-
-        return OptionalName(value, errors, field, maxLength);
-    }
-
-    public static string? Email(string? value, FieldErrors errors, string field = "email")
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        var trimmed = value.Trim();
-        if (!EmailAddress.IsPlausible(trimmed))
-        {
-            errors.Add(field, "email must be an e-mail address such as name@example.com.");
-            return null;
-        }
-
-        return trimmed;
-    }
+    public static string? Email(string? value, FieldErrors errors, string field = "email") =>
+        FieldRules.Email(value, errors, field, "email must be an e-mail address such as name@example.com.", blankIsNone: false);
 
     /// <summary>E.164-ish: an optional '+', then 7 to 15 digits; spaces, dashes, dots and parentheses are dropped.</summary>
     public static string? Phone(string? value, FieldErrors errors, string field = "phone")

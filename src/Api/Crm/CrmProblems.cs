@@ -11,7 +11,12 @@ using Campaigns.Infrastructure;
 
 namespace Campaigns.Api.Crm;
 
-/// <summary>CRM command answers as HTTP: a conflict names its field in <c>errors</c>, as a validation problem does.</summary>
+/// <summary>
+/// The CRM grain of a cluster, and (for the Outreach sending-account endpoints only, which still answer the legacy
+/// <see cref="CrmResult{T}"/>) that result as HTTP: a conflict names its field in <c>errors</c>, as a validation problem
+/// does. CRM endpoints map <see cref="CommandResult{T}"/> through <see cref="CommandResultHttp"/>; delete
+/// <see cref="From{T}"/> with <see cref="CrmResult{T}"/>.
+/// </summary>
 public static class CrmProblems
 {
     public static IResult From<T>(CrmResult<T> result) where T : class =>

@@ -7,6 +7,7 @@ using Campaigns.Api.Tenancy;
 using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 using Campaigns.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Campaigns.Api.Crm;
 
@@ -21,11 +22,17 @@ public static class DuplicateEndpoints
             .MapPost("/{id:guid}/duplicate", Duplicate)
             .RequirePermission(Permission.CampaignsWrite)
             .Audited("campaign", "campaign.duplicate")
-            .Accepts<DuplicateCampaignRequest>("application/json");
+            .Accepts<DuplicateCampaignRequest>("application/json")
+            .WithRequestExample("""{ "modifications": { "name": "Spring push (EU)", "budget": 800 } }""")
+            .WithSummary("Duplicate a campaign as a new draft")
+            .WithDescription("The source's configuration, named \"… (copy)\", with modifications applied as a PATCH body would be; "
+                + "their errors are named under modifications.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return routes;
     }
 
-    private static async Task<IResult> Duplicate(Guid id, JsonElement body, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Created<CampaignView>, ProblemHttpResult, ValidationProblem>> Duplicate(
+        Guid id, JsonElement body, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         var changes = Modifications(body, errors);
@@ -44,9 +51,11 @@ public static class DuplicateEndpoints
         var copyId = TimeOrderedId.New();
         http.AuditResource(copyId);
         var result = await cluster.GetGrain<ICampaignGrain>(copyId).CreateWithChanges(organizationId, draft, changes);
-        return result is { Outcome: CommandOutcome.Ok, Campaign: { } campaign }
-            ? TypedResults.Created($"/api/campaigns/{copyId}", campaign)
-            : Problems.From(result.Outcome, result.Message, Prefixed(result.Errors));
+        var answer = result is { Outcome: CommandOutcome.Ok, Campaign: { } campaign }
+            ? CommandResult.Ok(campaign)
+            : new CommandResult<CampaignView>(result.Outcome, Message: result.Message,
+                Errors: result.Outcome == CommandOutcome.Invalid ? Prefixed(result.Errors) : null);
+        return answer.ToCreated(_ => $"/api/campaigns/{copyId}");
     }
 
     /// <summary>The body's <c>modifications</c> (optional), read exactly as a PATCH body; errors are named under <c>modifications.</c>.</summary>

@@ -7,6 +7,7 @@ using Campaigns.Campaigns;
 using Campaigns.Crm;
 using Campaigns.Infrastructure;
 using Campaigns.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Campaigns.Api.Crm;
@@ -20,17 +21,33 @@ public static class LeadEndpoints
     {
         var leads = routes.MapGroup("/api/pipeline/leads").WithTags("CRM");
 
-        leads.MapPost("/", Create).RequirePermission(Permission.ContactsWrite).Audited(Resource, "lead.create");
-        leads.MapGet("/", List).RequirePermission(Permission.ContactsRead);
-        leads.MapGet("/{id:guid}", Get).RequirePermission(Permission.ContactsRead);
+        leads.MapPost("/", Create).RequirePermission(Permission.ContactsWrite).Audited(Resource, "lead.create")
+            .WithRequestExample("""
+                { "contact_id": "0193a4f2c1d07a3e9b5f2c8d4e6a1b20", "pipeline_id": "0193a4f2c1d07a3e9b5f2c8d4e6a1b21",
+                  "stage_id": "0193a4f2c1d07a3e9b5f2c8d4e6a1b22" }
+                """)
+            .WithSummary("Put a contact in a pipeline")
+            .WithDescription("201 with a new lead, or 200 with the contact's existing lead in that pipeline (unchanged).");
+        leads.MapGet("/", List).RequirePermission(Permission.ContactsRead)
+            .WithSummary("List leads")
+            .WithDescription("Newest first, keyset-paged; filter by pipeline_id, stage_id or contact_id.");
+        leads.MapGet("/{id:guid}", Get).RequirePermission(Permission.ContactsRead)
+            .WithSummary("Get a lead")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         leads.MapPatch("/{id:guid}", Move).RequirePermission(Permission.ContactsWrite).Audited(Resource, "lead.move")
-            .Accepts<MoveLeadRequest>("application/json", "application/merge-patch+json");
-        leads.MapDelete("/{id:guid}", Delete).RequirePermission(Permission.ContactsWrite).Audited(Resource, "lead.delete");
+            .Accepts<MoveLeadRequest>("application/json", "application/merge-patch+json")
+            .WithRequestExample("""{ "stage_id": "0193a4f2c1d07a3e9b5f2c8d4e6a1b23" }""")
+            .WithSummary("Move a lead to another stage of its pipeline")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        leads.MapDelete("/{id:guid}", Delete).RequirePermission(Permission.ContactsWrite).Audited(Resource, "lead.delete")
+            .WithSummary("Delete a lead")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return routes;
     }
 
     /// <summary>201 with a new lead, or 200 with the contact's existing lead in that pipeline (unchanged).</summary>
-    private static async Task<IResult> Create(CreateLeadRequest request, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Created<LeadView>, Ok<LeadView>, ProblemHttpResult, ValidationProblem>> Create(
+        CreateLeadRequest request, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         Required(request.ContactId, "contact_id", errors);
@@ -44,17 +61,17 @@ public static class LeadEndpoints
         var id = TimeOrderedId.New();
         var result = await cluster.Crm().CreateLead(http.Caller().OrganizationId, id,
             new LeadDraft(request.ContactId!.Value, request.PipelineId!.Value, request.StageId!.Value));
-        if (result is not { Outcome: CommandOutcome.Ok, Value: { } lead })
+        if (result is not { IsOk: true, Value: { Value: var lead, Existing: var existing } })
         {
             http.AuditResource(id);
-            return CrmProblems.From(result);
+            return result.Problem() is { } problem ? problem : result.Invalid();
         }
 
         http.AuditResource(lead.Id);
-        return result.Existing ? TypedResults.Ok(lead) : TypedResults.Created($"/api/pipeline/leads/{lead.Id}", lead);
+        return existing ? TypedResults.Ok(lead) : TypedResults.Created($"/api/pipeline/leads/{lead.Id}", lead);
     }
 
-    private static async Task<IResult> List(
+    private static async Task<Results<Ok<PageResponse<LeadView>>, ValidationProblem>> List(
         [FromQuery(Name = "pipeline_id")] string? pipelineId, [FromQuery(Name = "stage_id")] string? stageId,
         [FromQuery(Name = "contact_id")] string? contactId, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
     {
@@ -71,16 +88,17 @@ public static class LeadEndpoints
         }
 
         var page = await cluster.Crm().ListLeads(http.Caller().OrganizationId, query);
-        return TypedResults.Ok(new PageResponse<LeadView>(page.Items, Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(page.ToResponse());
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>
+    private static async Task<Results<Ok<LeadView>, ProblemHttpResult>> Get(Guid id, HttpContext http, IClusterClient cluster) =>
         await cluster.Crm().GetLead(http.Caller().OrganizationId, id) is { } lead
             ? TypedResults.Ok(lead)
-            : Problems.NotFound("Lead not found.");
+            : Problems.NotFound(NotFound);
 
     /// <summary>Moves the lead to another stage of its pipeline; the stage is the only thing a lead changes.</summary>
-    private static async Task<IResult> Move(Guid id, MoveLeadRequest request, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<LeadView>, ProblemHttpResult, ValidationProblem>> Move(
+        Guid id, MoveLeadRequest request, HttpContext http, IClusterClient cluster)
     {
         if (request.StageId is not { } stageId)
         {
@@ -88,13 +106,15 @@ public static class LeadEndpoints
         }
 
         var result = await cluster.Crm().MoveLead(http.Caller().OrganizationId, id, stageId);
-        return result is { Outcome: CommandOutcome.Ok, Value: { } lead } ? TypedResults.Ok(lead) : CrmProblems.From(result);
+        return result.ToOk();
     }
 
-    private static async Task<IResult> Delete(Guid id, HttpContext http, IClusterClient cluster) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, HttpContext http, IClusterClient cluster) =>
         await cluster.Crm().DeleteLead(http.Caller().OrganizationId, id)
             ? TypedResults.NoContent()
-            : Problems.NotFound("Lead not found.");
+            : Problems.NotFound(NotFound);
+
+    private const string NotFound = "Lead not found.";
 
     private static void Required(Guid? value, string field, FieldErrors errors)
     {

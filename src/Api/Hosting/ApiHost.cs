@@ -4,6 +4,7 @@ using Campaigns.Api.AbTesting;
 using Campaigns.Api.Audit;
 using Campaigns.Api.Campaigns;
 using Campaigns.Api.Crm;
+using Campaigns.Api.Hosting.OpenApi;
 using Campaigns.Api.Influencer;
 using Campaigns.Api.Outreach;
 using Campaigns.Api.Security;
@@ -43,6 +44,7 @@ public sealed class ApiHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
+        builder.WebHost.UseDefaultListenAddress(builder.Configuration, ListenAddress.ApiDefault);
         using var startupLogging = LoggerFactory.Create(l => l.AddConsole());
         var logger = startupLogging.CreateLogger("Campaigns.Api");
 
@@ -120,12 +122,7 @@ public sealed class ApiHost : IAsyncDisposable
         // An endpoint mapped without a permission still needs a valid key rather than being open to anyone.
         builder.Services.AddAuthorizationBuilder().AddPermissionPolicies()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().Build());
-        builder.Services.AddOpenApi(o =>
-        {
-            // The document describes the product's API, not the dashboard's or the probes' routes.
-            o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
-            o.AddDocumentTransformer<BearerSecurityScheme>();
-        });
+        builder.Services.AddCampaignsOpenApi();
     }
 
     private static void UseApiPipeline(WebApplication app)

@@ -20,39 +20,12 @@ public static class CreatorFields
     public const int NichesMaxCount = 30;
     public const int ProfilesMaxCount = 20;
 
-    public static string? Name(string? value, FieldErrors errors, string field = "name")
-    {
-        var name = value?.Trim();
-        if (string.IsNullOrEmpty(name))
-        {
-            errors.Add(field, "Name is required.");
-            return null;
-        }
-
-        if (name.Length > NameMaxLength)
-        {
-            errors.Add(field, $"Name must be at most {NameMaxLength} characters.");
-        }
-
-        return name;
-    }
+    public static string? Name(string? value, FieldErrors errors, string field = "name") =>
+        FieldRules.RequiredName(value, errors, field, NameRule.Titled(NameMaxLength));
 
     /// <summary>Optional: blank means none.</summary>
-    public static string? Email(string? value, FieldErrors errors, string field = "email")
-    {
-        var email = value?.Trim();
-        if (string.IsNullOrEmpty(email))
-        {
-            return null;
-        }
-
-        if (!EmailAddress.IsPlausible(email))
-        {
-            errors.Add(field, "Expected an e-mail address.");
-        }
-
-        return email;
-    }
+    public static string? Email(string? value, FieldErrors errors, string field = "email") =>
+        FieldRules.Email(value, errors, field, "Expected an e-mail address.", blankIsNone: true);
 
     public static string? Platform(string? value, FieldErrors errors, string field)
     {

@@ -9,9 +9,17 @@ using Campaigns.Influencer;
 
 namespace Campaigns.Api.Influencer;
 
-/// <summary>Body of <c>POST /api/creators</c>.</summary>
-public sealed record CreateCreatorRequest(string? Name, string? Email, bool? IsActive, List<SocialProfileRequest?>? Profiles)
+/// <summary>
+/// A creator as callers write it: the body of <c>POST /api/creators</c>, and the model <c>PATCH /api/creators/{id}</c>
+/// merge-patches (RFC 7396). One model and one set of field rules for both: a create checks every member, a patch only
+/// the members it sent. <c>profiles</c> is the exception to whole-array replacement in a patch, so verified data is never
+/// dropped by accident: an element with an <c>id</c> merge-patches that profile, one without adds a profile, and profiles
+/// not listed stay as they are.
+/// </summary>
+public sealed record CreatorRequest(string? Name, string? Email, bool? IsActive, List<SocialProfileRequest?>? Profiles)
 {
+    private static readonly HashSet<string> Immutable = ["id", "created_at", "updated_at"];
+
     public CreatorDraft? ToDraft(FieldErrors errors)
     {
         var name = CreatorFields.Name(Name, errors);
@@ -41,6 +49,69 @@ public sealed record CreateCreatorRequest(string? Name, string? Email, bool? IsA
         SocialProfileRequest.RefuseDuplicateHandles(profiles, errors);
         return errors.Any ? null : new CreatorDraft(name!, email, IsActive ?? true, profiles);
     }
+
+    /// <summary>Turns a merge patch into <see cref="CreatorChanges"/>, naming every refused field.</summary>
+    public static CreatorChanges? ParsePatch(JsonElement body, FieldErrors errors)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("body", "Expected a JSON object.");
+            return null;
+        }
+
+        var request = new CreatorRequest(null, null, null, null);
+        var sent = new HashSet<string>();
+        var changes = new CreatorChanges();
+        foreach (var member in body.EnumerateObject())
+        {
+            var isNull = member.Value.ValueKind == JsonValueKind.Null;
+            switch (member.Name)
+            {
+                case "name":
+                    request = request with { Name = isNull ? null : JsonMembers.Text(member, errors) };
+                    sent.Add(member.Name);
+                    break;
+                case "email":
+                    request = request with { Email = isNull ? null : JsonMembers.Text(member, errors) };
+                    sent.Add(member.Name);
+                    break;
+                case "is_active":
+                    request = request with { IsActive = JsonMembers.Boolean(member, errors) };
+                    sent.Add(member.Name);
+                    break;
+                case "profiles":
+                    changes = CreatorProfilePatch.Read(member, changes, errors);
+                    break;
+                case var name when Immutable.Contains(name):
+                    errors.Add(name, $"'{name}' cannot be changed.");
+                    break;
+                default:
+                    errors.Add(member.Name, $"Unknown field '{member.Name}'.");
+                    break;
+            }
+        }
+
+        changes = request.Changes(changes, errors, sent);
+        return errors.Any ? null : changes;
+    }
+
+    /// <summary>The creator's own members a patch sent, checked by the same rules as a create.</summary>
+    private CreatorChanges Changes(CreatorChanges changes, FieldErrors errors, IReadOnlySet<string> sent)
+    {
+        if (sent.Contains("name"))
+        {
+            changes = changes with { Name = CreatorFields.Name(Name, errors) };
+        }
+
+        if (sent.Contains("email"))
+        {
+            // Null or blank clears the address.
+            var email = CreatorFields.Email(Email, errors);
+            changes = email is null ? changes with { ClearEmail = true } : changes with { Email = email };
+        }
+
+        return sent.Contains("is_active") ? changes with { IsActive = IsActive } : changes;
+    }
 }
 
 /// <summary>One social profile in a request body: the declared side only; verified numbers come from scraping.</summary>
@@ -55,19 +126,29 @@ public sealed record SocialProfileRequest(
     long? FollowingCount,
     long? PostsCount)
 {
+    public static SocialProfileRequest Empty { get; } = new(null, null, null, null, null, null, null, null, null);
+
     public SocialProfileDraft? ToDraft(string prefix, FieldErrors errors)
     {
-        var draft = new SocialProfileDraft(
-            CreatorFields.Platform(Platform, errors, prefix + "platform") ?? "",
-            CreatorFields.Username(Username, errors, prefix + "username") ?? "",
-            CreatorFields.Followers(FollowersDeclared, errors, prefix + "followers_declared"),
-            CreatorFields.EngagementRate(EngagementRateDeclared, errors, prefix + "engagement_rate_declared"),
-            CreatorFields.Niches(Niches, errors, prefix + "niches"),
-            CreatorFields.Location(Location, errors, prefix + "location"),
-            CreatorFields.Bio(Bio, errors, prefix + "bio"),
-            CreatorFields.Count(FollowingCount, errors, prefix + "following_count"),
-            CreatorFields.Count(PostsCount, errors, prefix + "posts_count"));
+        var draft = Validate(prefix, errors);
         return errors.Any ? null : draft;
+    }
+
+    /// <summary>The profile's fields by the one set of rules, each error named under <paramref name="prefix"/>.</summary>
+    /// <param name="sent">The fields a patch sent (only those are checked, the rest left empty); null checks all (a create).</param>
+    public SocialProfileDraft Validate(string prefix, FieldErrors errors, IReadOnlySet<ProfileField>? sent = null)
+    {
+        bool Sent(ProfileField field) => sent is null || sent.Contains(field);
+        return new SocialProfileDraft(
+            Sent(ProfileField.Platform) ? CreatorFields.Platform(Platform, errors, prefix + "platform") ?? "" : "",
+            Sent(ProfileField.Username) ? CreatorFields.Username(Username, errors, prefix + "username") ?? "" : "",
+            Sent(ProfileField.FollowersDeclared) ? CreatorFields.Followers(FollowersDeclared, errors, prefix + "followers_declared") : null,
+            Sent(ProfileField.EngagementRateDeclared) ? CreatorFields.EngagementRate(EngagementRateDeclared, errors, prefix + "engagement_rate_declared") : null,
+            Sent(ProfileField.Niches) ? CreatorFields.Niches(Niches, errors, prefix + "niches") : [],
+            Sent(ProfileField.Location) ? CreatorFields.Location(Location, errors, prefix + "location") : null,
+            Sent(ProfileField.Bio) ? CreatorFields.Bio(Bio, errors, prefix + "bio") : null,
+            Sent(ProfileField.FollowingCount) ? CreatorFields.Count(FollowingCount, errors, prefix + "following_count") : null,
+            Sent(ProfileField.PostsCount) ? CreatorFields.Count(PostsCount, errors, prefix + "posts_count") : null);
     }
 
     /// <summary>Two profiles of one request on the same handle would only meet the unique key later, as a 409.</summary>
@@ -84,65 +165,16 @@ public sealed record SocialProfileRequest(
     }
 }
 
-/// <summary>
-/// Body of <c>PATCH /api/creators/{id}</c>: JSON merge patch (RFC 7396) of the creator's own fields. <c>profiles</c>
-/// is the exception to whole-array replacement, so verified data is never dropped by accident: an element with an
-/// <c>id</c> merge-patches that profile, one without adds a profile, and profiles not listed stay as they are.
-/// Declared for the OpenAPI document; parsed by <see cref="CreatorPatch"/>.
-/// </summary>
-public sealed record PatchCreatorRequest(string? Name, string? Email, bool? IsActive, List<SocialProfileRequest>? Profiles);
-
-/// <summary>Turns a creator merge patch into <see cref="CreatorChanges"/>, naming every refused field.</summary>
-public static class CreatorPatch
+/// <summary>The <c>profiles</c> member of a creator merge patch: changes to profiles by id, and new profiles.</summary>
+internal static class CreatorProfilePatch
 {
-    private static readonly HashSet<string> Immutable = ["id", "created_at", "updated_at"];
-
-    /// <summary>Set only by a profile scrape (seed stage 3), or derived by the database.</summary>
+    /// <summary>Set only by a profile scrape (a profile's verification), or derived by the database.</summary>
     private static readonly HashSet<string> Verified =
     [
         "followers_verified", "engagement_rate_verified", "followers_actual", "engagement_rate_actual", "is_verified", "last_verified_at",
     ];
 
-    public static CreatorChanges? Parse(JsonElement body, FieldErrors errors)
-    {
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add("body", "Expected a JSON object.");
-            return null;
-        }
-
-        var changes = new CreatorChanges();
-        foreach (var member in body.EnumerateObject())
-        {
-            var isNull = member.Value.ValueKind == JsonValueKind.Null;
-            switch (member.Name)
-            {
-                case "name":
-                    changes = changes with { Name = CreatorFields.Name(isNull ? null : JsonMembers.Text(member, errors), errors) };
-                    break;
-                case "email":
-                    var email = isNull ? null : CreatorFields.Email(JsonMembers.Text(member, errors), errors);
-                    changes = email is null ? changes with { ClearEmail = true } : changes with { Email = email };
-                    break;
-                case "is_active":
-                    changes = changes with { IsActive = JsonMembers.Boolean(member, errors) };
-                    break;
-                case "profiles":
-                    changes = Profiles(member, changes, errors);
-                    break;
-                case var name when Immutable.Contains(name):
-                    errors.Add(name, $"'{name}' cannot be changed.");
-                    break;
-                default:
-                    errors.Add(member.Name, $"Unknown field '{member.Name}'.");
-                    break;
-            }
-        }
-
-        return errors.Any ? null : changes;
-    }
-
-    private static CreatorChanges Profiles(JsonProperty member, CreatorChanges changes, FieldErrors errors)
+    public static CreatorChanges Read(JsonProperty member, CreatorChanges changes, FieldErrors errors)
     {
         if (member.Value.ValueKind != JsonValueKind.Array)
         {
@@ -162,9 +194,10 @@ public static class CreatorPatch
                 continue;
             }
 
-            var (id, values, fields) = ReadProfile(element, prefix, errors);
+            var (id, request, fields) = ReadProfile(element, prefix, errors);
             if (element.TryGetProperty("id", out _))
             {
+                var values = request.Validate(prefix, errors, fields);
                 if (id is { } profileId)
                 {
                     changed.Add(new ProfileChanges(profileId, values, fields));
@@ -173,27 +206,19 @@ public static class CreatorPatch
                 continue;
             }
 
-            if (!fields.Contains(ProfileField.Platform))
-            {
-                CreatorFields.Platform(null, errors, prefix + "platform");
-            }
-
-            if (!fields.Contains(ProfileField.Username))
-            {
-                CreatorFields.Username(null, errors, prefix + "username");
-            }
-
-            added.Add(values);
+            // A new profile needs its handle, sent or not.
+            added.Add(request.Validate(prefix, errors, new HashSet<ProfileField>(fields) { ProfileField.Platform, ProfileField.Username }));
         }
 
         SocialProfileRequest.RefuseDuplicateHandles(added, errors);
         return changes with { ProfileChanges = changed, NewProfiles = added };
     }
 
-    private static (Guid? Id, SocialProfileDraft Values, HashSet<ProfileField> Fields) ReadProfile(JsonElement element, string prefix, FieldErrors errors)
+    /// <summary>Reads one element into the request model and the fields it sent; only JSON types are checked here.</summary>
+    private static (Guid? Id, SocialProfileRequest Request, HashSet<ProfileField> Fields) ReadProfile(JsonElement element, string prefix, FieldErrors errors)
     {
         Guid? id = null;
-        var values = new SocialProfileDraft("", "", Niches: []);
+        var request = SocialProfileRequest.Empty;
         var fields = new HashSet<ProfileField>();
         foreach (var member in element.EnumerateObject())
         {
@@ -213,39 +238,39 @@ public static class CreatorPatch
 
                     break;
                 case "platform":
-                    values = values with { Platform = CreatorFields.Platform(isNull ? null : JsonMembers.Text(member, errors, field), errors, field) ?? "" };
+                    request = request with { Platform = isNull ? null : JsonMembers.Text(member, errors, field) };
                     fields.Add(ProfileField.Platform);
                     break;
                 case "username":
-                    values = values with { Username = CreatorFields.Username(isNull ? null : JsonMembers.Text(member, errors, field), errors, field) ?? "" };
+                    request = request with { Username = isNull ? null : JsonMembers.Text(member, errors, field) };
                     fields.Add(ProfileField.Username);
                     break;
                 case "followers_declared":
-                    values = values with { FollowersDeclared = CreatorFields.Followers(isNull ? null : JsonMembers.Integer(member, errors, field), errors, field) };
+                    request = request with { FollowersDeclared = isNull ? null : JsonMembers.Integer(member, errors, field) };
                     fields.Add(ProfileField.FollowersDeclared);
                     break;
                 case "engagement_rate_declared":
-                    values = values with { EngagementRateDeclared = CreatorFields.EngagementRate(isNull ? null : JsonMembers.Decimal(member, errors, field), errors, field) };
+                    request = request with { EngagementRateDeclared = isNull ? null : JsonMembers.Decimal(member, errors, field) };
                     fields.Add(ProfileField.EngagementRateDeclared);
                     break;
                 case "niches":
-                    values = values with { Niches = CreatorFields.Niches(isNull ? [] : JsonMembers.TextList(member, errors, field), errors, field) };
+                    request = request with { Niches = isNull ? [] : JsonMembers.TextList(member, errors, field) };
                     fields.Add(ProfileField.Niches);
                     break;
                 case "location":
-                    values = values with { Location = CreatorFields.Location(isNull ? null : JsonMembers.Text(member, errors, field), errors, field) };
+                    request = request with { Location = isNull ? null : JsonMembers.Text(member, errors, field) };
                     fields.Add(ProfileField.Location);
                     break;
                 case "bio":
-                    values = values with { Bio = CreatorFields.Bio(isNull ? null : JsonMembers.Text(member, errors, field), errors, field) };
+                    request = request with { Bio = isNull ? null : JsonMembers.Text(member, errors, field) };
                     fields.Add(ProfileField.Bio);
                     break;
                 case "following_count":
-                    values = values with { FollowingCount = CreatorFields.Count(isNull ? null : JsonMembers.Integer(member, errors, field), errors, field) };
+                    request = request with { FollowingCount = isNull ? null : JsonMembers.Integer(member, errors, field) };
                     fields.Add(ProfileField.FollowingCount);
                     break;
                 case "posts_count":
-                    values = values with { PostsCount = CreatorFields.Count(isNull ? null : JsonMembers.Integer(member, errors, field), errors, field) };
+                    request = request with { PostsCount = isNull ? null : JsonMembers.Integer(member, errors, field) };
                     fields.Add(ProfileField.PostsCount);
                     break;
                 case var name when Verified.Contains(name):
@@ -260,6 +285,6 @@ public static class CreatorPatch
             }
         }
 
-        return (id, values, fields);
+        return (id, request, fields);
     }
 }

@@ -6,6 +6,7 @@ using Campaigns.Api.Templates;
 using Campaigns.Api.Tenancy;
 using Campaigns.Campaigns;
 using Campaigns.Influencer;
+using Campaigns.Infrastructure;
 
 namespace Campaigns.Api.Influencer;
 
@@ -44,7 +45,7 @@ public sealed record AllocationMetricsResponse(
         "conversions and ctr stay 0 until click and conversion tracking exists; reach, engagement and " +
         "avg_engagement_rate count the posts that are campaign content (matched automatically and not rejected, or confirmed).";
 
-    public static AllocationMetricsResponse From(AllocationView a, AllocationPostPage posts) => new(
+    public static AllocationMetricsResponse From(AllocationView a, Page<AllocationPost> posts) => new(
         a.Id, a.Status, a.Reach, a.Engagement, a.Conversions, a.Ctr, a.AvgEngagementRate, a.PostsCount, a.LastCollectedAt,
         ConversionsTracked: false, NotTrackedNote,
         posts.Items.Select(MetricsPostResponse.From).ToList(), Paging.Format(posts.NextCursor));

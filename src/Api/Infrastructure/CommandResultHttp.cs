@@ -41,6 +41,17 @@ public static class CommandResultHttp
         return Problem(result) is { } problem ? problem : Invalid(result);
     }
 
+    public static Results<Created<TResponse>, ProblemHttpResult, ValidationProblem> ToCreated<T, TResponse>(
+        this CommandResult<T> result, Func<T, TResponse> response, Func<T, string> location)
+    {
+        if (result.IsOk)
+        {
+            return TypedResults.Created(location(result.Value!), response(result.Value!));
+        }
+
+        return Problem(result) is { } problem ? problem : Invalid(result);
+    }
+
     public static Results<NoContent, ProblemHttpResult, ValidationProblem> ToNoContent<T>(this CommandResult<T> result)
     {
         if (result.IsOk)
@@ -51,10 +62,15 @@ public static class CommandResultHttp
         return Problem(result) is { } problem ? problem : Invalid(result);
     }
 
-    /// <summary>A not-found or conflict failure as its problem; null for success and for invalid input.</summary>
+    /// <summary>
+    /// A not-found or conflict failure as its problem; null for success and for invalid input. A conflict that names
+    /// its fields (a unique key taken, e.g. a contact's e-mail) carries them in <c>errors</c>, as a validation problem does.
+    /// </summary>
     public static ProblemHttpResult? Problem<T>(this CommandResult<T> result) => result.Outcome switch
     {
         CommandOutcome.NotFound => Problems.NotFound(result.Message ?? "Not found."),
+        CommandOutcome.Conflict when result.Errors is { } errors => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict,
+            title: "Conflict", extensions: new Dictionary<string, object?> { ["errors"] = errors }),
         CommandOutcome.Conflict => Problems.Conflict(result.Message ?? "Conflict."),
         _ => null,
     };

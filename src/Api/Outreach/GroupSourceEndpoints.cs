@@ -9,6 +9,7 @@ using Campaigns.Audit;
 using Campaigns.Infrastructure;
 using Campaigns.Outreach;
 using Campaigns.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Campaigns.Api.Outreach;
@@ -19,19 +20,22 @@ public static class GroupSourceEndpoints
     public static IEndpointRouteBuilder MapGroupSourceEndpoints(this IEndpointRouteBuilder routes)
     {
         var sources = routes.MapGroup("/api/campaigns/group-sources").WithTags("Outreach");
-        sources.MapGet("/", List).RequirePermission(Permission.CampaignsRead);
+        sources.MapGet("/", List).RequirePermission(Permission.CampaignsRead)
+            .WithSummary("The groups and channels the organization's bots are in");
         // A GET that may create contacts, as the seed has it; it needs the right to write contacts.
-        sources.MapGet("/contacts", Contacts).RequirePermission(Permission.ContactsWrite);
+        sources.MapGet("/contacts", Contacts).RequirePermission(Permission.ContactsWrite)
+            .WithSummary("The users a bot has seen in a group, as contacts (missing ones are created)")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    private static async Task<IResult> List(HttpContext http, IClusterClient cluster)
+    private static async Task<Ok<PageResponse<GroupSourceResponse>>> List(HttpContext http, IClusterClient cluster)
     {
         var groups = await cluster.SendingAccounts().GroupSources(http.Caller().OrganizationId);
         return TypedResults.Ok(new PageResponse<GroupSourceResponse>(groups.Select(GroupSourceResponse.From).ToList(), null));
     }
 
-    private static async Task<IResult> Contacts(
+    private static async Task<Results<Ok<GroupContactsResponse>, ProblemHttpResult, ValidationProblem>> Contacts(
         [FromQuery] string? bdAccountId, [FromQuery] string? telegramChatId, HttpContext http, IClusterClient cluster, TimeProvider clock)
     {
         var errors = new FieldErrors();

@@ -7,6 +7,7 @@ using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 using Campaigns.Outreach;
 using Campaigns.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Campaigns.Api.Outreach;
@@ -18,9 +19,12 @@ public static class OutreachAudienceEndpoints
     {
         var campaigns = routes.MapGroup("/api/campaigns").WithTags("Outreach");
 
-        campaigns.MapGet("/contacts-for-picker", Picker).RequirePermission(Permission.ContactsRead);
+        campaigns.MapGet("/contacts-for-picker", Picker).RequirePermission(Permission.ContactsRead)
+            .WithSummary("Contacts reachable on Telegram, each with its outreach status");
         campaigns.MapPost("/{id:guid}/audience/from-csv", FromCsv).RequirePermission(Permission.CampaignsWrite)
-            .Audited("campaign", "campaign.audience_from_csv");
+            .Audited("campaign", "campaign.audience_from_csv").WithRequestExample(OutreachExamples.AudienceCsv)
+            .WithSummary("Add a CSV file's contacts to an outreach campaign's audience")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return routes;
     }
 
@@ -28,7 +32,7 @@ public static class OutreachAudienceEndpoints
     /// Contacts reachable on Telegram (a telegram_id or a username), newest first, each with <c>outreach_status</c>.
     /// The seed's camelCase <c>outreachStatus</c> and <c>after</c> are accepted beside the API's <c>outreach_status</c> and <c>cursor</c>.
     /// </summary>
-    private static async Task<IResult> Picker(
+    private static async Task<Results<Ok<PageResponse<PickerContact>>, ValidationProblem>> Picker(
         string? limit, string? search, string? cursor, string? after,
         [FromQuery(Name = "outreach_status")] string? outreachStatus, [FromQuery(Name = "outreachStatus")] string? seedOutreachStatus,
         HttpContext http, IClusterClient cluster)
@@ -54,14 +58,15 @@ public static class OutreachAudienceEndpoints
         }
 
         var page = await cluster.OutreachLibrary().ContactsForPicker(http.Caller().OrganizationId, query);
-        return TypedResults.Ok(new PageResponse<PickerContact>(page.Items, Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(page.ToResponse());
     }
 
     /// <summary>
     /// Finds or creates the file's contacts and adds them, without duplicates, to the campaign's
     /// <c>target_audience.contact_ids</c> (draft, scheduled or paused campaigns only). <c>has_header</c> defaults to true.
     /// </summary>
-    private static async Task<IResult> FromCsv(Guid id, AudienceCsvRequest request, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<AudienceImportAnswer>, ProblemHttpResult, ValidationProblem>> FromCsv(
+        Guid id, AudienceCsvRequest request, HttpContext http, IClusterClient cluster)
     {
         if (request.Content is null)
         {
@@ -75,14 +80,12 @@ public static class OutreachAudienceEndpoints
         }
 
         var result = await cluster.Outreach(id).ImportAudience(http.Caller().OrganizationId, rows);
-        if (result is not { Outcome: CommandOutcome.Ok, Value: { } import })
+        return result.ToCommandResult().ToOk(import =>
         {
-            return OutreachResults.Problem(result);
-        }
-
-        var allErrors = rowErrors.Concat(import.Errors).OrderBy(e => e.Row).ToList();
-        return TypedResults.Ok(new AudienceImportAnswer(
-            import.ContactIds, import.Created, import.Matched, [.. allErrors.Take(ImportErrors.MaxListed)], allErrors.Count));
+            var allErrors = rowErrors.Concat(import.Errors).OrderBy(e => e.Row).ToList();
+            return new AudienceImportAnswer(
+                import.ContactIds, import.Created, import.Matched, [.. allErrors.Take(ImportErrors.MaxListed)], allErrors.Count);
+        });
     }
 }
 

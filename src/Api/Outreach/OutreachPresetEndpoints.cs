@@ -1,14 +1,12 @@
 using System.Text.Json;
 using Campaigns.Api.Audit;
-using Campaigns.Api.Crm;
-using Campaigns.Api.Influencer;
 using Campaigns.Api.Infrastructure;
 using Campaigns.Api.Security;
 using Campaigns.Api.Tenancy;
-using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 using Campaigns.Outreach;
 using Campaigns.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Campaigns.Api.Outreach;
 
@@ -21,28 +19,39 @@ public static class OutreachPresetEndpoints
     {
         var presets = routes.MapGroup("/api/campaigns/presets").WithTags("Outreach");
 
-        presets.MapGet("/", List).RequirePermission(Permission.CampaignsRead);
+        presets.MapGet("/", List).RequirePermission(Permission.CampaignsRead)
+            .WithSummary("List the organization's message presets");
         presets.MapPost("/", Create).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "outreach_preset.create")
-            .Accepts<OutreachTemplateRequest>("application/json");
+            .Accepts<OutreachTemplateRequest>("application/json").WithRequestExample(OutreachExamples.Template)
+            .WithSummary("Create a message preset").ProducesProblems(StatusCodes.Status409Conflict);
         presets.MapPatch("/{id:guid}", Update).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "outreach_preset.update")
-            .Accepts<OutreachTemplateRequest>("application/json", "application/merge-patch+json");
-        presets.MapDelete("/{id:guid}", Delete).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "outreach_preset.delete");
-        presets.MapPost("/{id:guid}/preview", Preview).RequirePermission(Permission.CampaignsRead).NotAudited();
+            .Accepts<OutreachTemplateRequest>("application/json", "application/merge-patch+json").WithRequestExample(OutreachExamples.Template)
+            .WithSummary("Change a message preset (merge patch)").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        presets.MapDelete("/{id:guid}", Delete).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "outreach_preset.delete")
+            .WithSummary("Delete a message preset no step uses").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        presets.MapPost("/{id:guid}/preview", Preview).RequirePermission(Permission.CampaignsRead).NotAudited()
+            .WithRequestExample(OutreachExamples.Preview)
+            .WithSummary("Render a preset for one contact").ProducesProblems(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    private static async Task<IResult> List(string? limit, string? cursor, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<PageResponse<OutreachTemplate>>, ValidationProblem>> List(
+        string? limit, string? cursor, HttpContext http, IClusterClient cluster)
     {
-        if (Paging.Parse(limit, cursor, out var pageSize, out var after) is { } invalid)
+        var errors = new FieldErrors();
+        var pageSize = Paging.Limit(limit, errors);
+        var after = Paging.Cursor(cursor, errors);
+        if (errors.Any)
         {
-            return invalid;
+            return Problems.Validation(errors.ToDictionary());
         }
 
         var page = await cluster.OutreachLibrary().ListPresets(http.Caller().OrganizationId, pageSize, after);
-        return TypedResults.Ok(new PageResponse<OutreachTemplate>(page.Items, Paging.Format(page.NextCursor)));
+        return TypedResults.Ok(page.ToResponse());
     }
 
-    private static async Task<IResult> Create(JsonElement body, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Created<OutreachTemplate>, ProblemHttpResult, ValidationProblem>> Create(
+        JsonElement body, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         if (OutreachBodies.TemplateDraft(body, errors) is not { } draft)
@@ -53,12 +62,11 @@ public static class OutreachPresetEndpoints
         var id = TimeOrderedId.New();
         http.AuditResource(id);
         var result = await cluster.OutreachLibrary().CreatePreset(http.Caller().OrganizationId, id, draft);
-        return result is { Outcome: CommandOutcome.Ok, Value: { } preset }
-            ? TypedResults.Created($"/api/campaigns/presets/{id}", preset)
-            : OutreachResults.Problem(result);
+        return result.ToCreated(_ => $"/api/campaigns/presets/{id}");
     }
 
-    private static async Task<IResult> Update(Guid id, JsonElement body, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<OutreachTemplate>, ProblemHttpResult, ValidationProblem>> Update(
+        Guid id, JsonElement body, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         if (OutreachBodies.TemplateChanges(body, errors) is not { } changes)
@@ -66,17 +74,15 @@ public static class OutreachPresetEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        return OutreachResults.Ok(await cluster.OutreachLibrary().UpdatePreset(http.Caller().OrganizationId, id, changes));
+        return (await cluster.OutreachLibrary().UpdatePreset(http.Caller().OrganizationId, id, changes)).ToOk();
     }
 
-    private static async Task<IResult> Delete(Guid id, HttpContext http, IClusterClient cluster)
-    {
-        var result = await cluster.OutreachLibrary().DeletePreset(http.Caller().OrganizationId, id);
-        return result.Outcome == CommandOutcome.Ok ? TypedResults.NoContent() : OutreachResults.Problem(result);
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Delete(Guid id, HttpContext http, IClusterClient cluster) =>
+        (await cluster.OutreachLibrary().DeletePreset(http.Caller().OrganizationId, id)).ToNoContent();
 
-    private static async Task<IResult> Preview(Guid id, TemplatePreviewRequest request, HttpContext http, IClusterClient cluster) =>
+    private static async Task<Results<Ok<TemplatePreview>, ProblemHttpResult, ValidationProblem>> Preview(
+        Guid id, TemplatePreviewRequest request, HttpContext http, IClusterClient cluster) =>
         request.ContactId is not { } contactId
             ? Problems.Validation("contact_id", "contact_id is required.")
-            : OutreachResults.Ok(await cluster.OutreachLibrary().PreviewPreset(http.Caller().OrganizationId, id, contactId));
+            : (await cluster.OutreachLibrary().PreviewPreset(http.Caller().OrganizationId, id, contactId)).ToOk();
 }

@@ -1,23 +1,17 @@
-using Campaigns.Api.Audit;
-using Campaigns.Api.Campaigns;
-using Campaigns.Api.Crm;
-using Campaigns.Api.Influencer;
-using Campaigns.Api.Infrastructure;
-using Campaigns.Api.Templates;
-using Campaigns.Api.Tenancy;
-using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 using Campaigns.Outreach;
 
 namespace Campaigns.Api.Outreach;
 
-/// <summary>Outreach command answers as HTTP.</summary>
+/// <summary>
+/// What the outreach endpoints share: the grains they call and the step from a grain's answer to the body the API writes.
+/// Every answer then goes through <see cref="Infrastructure.CommandResultHttp"/>, the one mapper onto HTTP.
+/// </summary>
 public static class OutreachResults
 {
-    public static IResult Ok<T>(OutreachResult<T> result) =>
-        result is { Outcome: CommandOutcome.Ok, Value: { } value } ? TypedResults.Ok(value) : Problem(result);
-
-    public static IResult Problem<T>(OutreachResult<T> result) => Problems.From(result.Outcome, result.Message, result.Errors);
+    /// <summary>A successful value as the body the API writes; a failure carried over unchanged.</summary>
+    public static CommandResult<TResponse> Select<T, TResponse>(this CommandResult<T> result, Func<T, TResponse> response) =>
+        result.IsOk ? CommandResult<TResponse>.Ok(response(result.Value!)) : result.Failure<TResponse>();
 
     public static ICampaignOutreachGrain Outreach(this IClusterClient cluster, Guid campaignId) =>
         cluster.GetGrain<ICampaignOutreachGrain>(campaignId);

@@ -1,14 +1,12 @@
 using System.Text.Json;
 using Campaigns.Api.Audit;
-using Campaigns.Api.Crm;
-using Campaigns.Api.Influencer;
 using Campaigns.Api.Infrastructure;
 using Campaigns.Api.Security;
 using Campaigns.Api.Tenancy;
-using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 using Campaigns.Outreach;
 using Campaigns.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Campaigns.Api.Outreach;
 
@@ -21,21 +19,31 @@ public static class OutreachTemplateEndpoints
     {
         var templates = routes.MapGroup("/api/campaigns/{id:guid}/templates").WithTags("Outreach");
 
-        templates.MapGet("/", List).RequirePermission(Permission.CampaignsRead);
+        // Every operation answers 404 for an unknown campaign; a campaign of another kind is 400 on "kind".
+        templates.MapGet("/", List).RequirePermission(Permission.CampaignsRead)
+            .WithSummary("List an outreach campaign's message templates").ProducesProblems(StatusCodes.Status404NotFound);
         templates.MapPost("/", Create).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "outreach_template.create")
-            .Accepts<OutreachTemplateRequest>("application/json");
+            .Accepts<OutreachTemplateRequest>("application/json").WithRequestExample(OutreachExamples.Template)
+            .WithSummary("Add a message template to an outreach campaign")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         templates.MapPatch("/{templateId:guid}", Update).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "outreach_template.update")
-            .Accepts<OutreachTemplateRequest>("application/json", "application/merge-patch+json");
-        templates.MapDelete("/{templateId:guid}", Delete).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "outreach_template.delete");
+            .Accepts<OutreachTemplateRequest>("application/json", "application/merge-patch+json").WithRequestExample(OutreachExamples.Template)
+            .WithSummary("Change a message template (merge patch)").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        templates.MapDelete("/{templateId:guid}", Delete).RequirePermission(Permission.CampaignsWrite).Audited(Resource, "outreach_template.delete")
+            .WithSummary("Delete a message template no step uses").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         // Renders without changing anything, so it is not audited (like a GET with a body).
-        templates.MapPost("/{templateId:guid}/preview", Preview).RequirePermission(Permission.CampaignsRead).NotAudited();
+        templates.MapPost("/{templateId:guid}/preview", Preview).RequirePermission(Permission.CampaignsRead).NotAudited()
+            .WithRequestExample(OutreachExamples.Preview)
+            .WithSummary("Render a template for one contact").ProducesProblems(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    private static async Task<IResult> List(Guid id, HttpContext http, IClusterClient cluster) =>
-        OutreachResults.Ok(await cluster.Outreach(id).ListTemplates(http.Caller().OrganizationId));
+    private static async Task<Results<Ok<IReadOnlyList<OutreachTemplate>>, ProblemHttpResult, ValidationProblem>> List(
+        Guid id, HttpContext http, IClusterClient cluster) =>
+        (await cluster.Outreach(id).ListTemplates(http.Caller().OrganizationId)).ToCommandResult().ToOk();
 
-    private static async Task<IResult> Create(Guid id, JsonElement body, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Created<OutreachTemplate>, ProblemHttpResult, ValidationProblem>> Create(
+        Guid id, JsonElement body, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         if (OutreachBodies.TemplateDraft(body, errors) is not { } draft)
@@ -46,12 +54,11 @@ public static class OutreachTemplateEndpoints
         var templateId = TimeOrderedId.New();
         http.AuditResource(templateId);
         var result = await cluster.Outreach(id).CreateTemplate(http.Caller().OrganizationId, templateId, draft);
-        return result is { Outcome: CommandOutcome.Ok, Value: { } template }
-            ? TypedResults.Created($"/api/campaigns/{id}/templates/{templateId}", template)
-            : OutreachResults.Problem(result);
+        return result.ToCommandResult().ToCreated(_ => $"/api/campaigns/{id}/templates/{templateId}");
     }
 
-    private static async Task<IResult> Update(Guid id, Guid templateId, JsonElement body, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<OutreachTemplate>, ProblemHttpResult, ValidationProblem>> Update(
+        Guid id, Guid templateId, JsonElement body, HttpContext http, IClusterClient cluster)
     {
         http.AuditResource(templateId);
         var errors = new FieldErrors();
@@ -60,18 +67,19 @@ public static class OutreachTemplateEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        return OutreachResults.Ok(await cluster.Outreach(id).UpdateTemplate(http.Caller().OrganizationId, templateId, changes));
+        return (await cluster.Outreach(id).UpdateTemplate(http.Caller().OrganizationId, templateId, changes)).ToCommandResult().ToOk();
     }
 
-    private static async Task<IResult> Delete(Guid id, Guid templateId, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Delete(
+        Guid id, Guid templateId, HttpContext http, IClusterClient cluster)
     {
         http.AuditResource(templateId);
-        var result = await cluster.Outreach(id).DeleteTemplate(http.Caller().OrganizationId, templateId);
-        return result.Outcome == CommandOutcome.Ok ? TypedResults.NoContent() : OutreachResults.Problem(result);
+        return (await cluster.Outreach(id).DeleteTemplate(http.Caller().OrganizationId, templateId)).ToCommandResult().ToNoContent();
     }
 
-    private static async Task<IResult> Preview(Guid id, Guid templateId, TemplatePreviewRequest request, HttpContext http, IClusterClient cluster) =>
+    private static async Task<Results<Ok<TemplatePreview>, ProblemHttpResult, ValidationProblem>> Preview(
+        Guid id, Guid templateId, TemplatePreviewRequest request, HttpContext http, IClusterClient cluster) =>
         request.ContactId is not { } contactId
             ? Problems.Validation("contact_id", "contact_id is required.")
-            : OutreachResults.Ok(await cluster.Outreach(id).PreviewTemplate(http.Caller().OrganizationId, templateId, contactId));
+            : (await cluster.Outreach(id).PreviewTemplate(http.Caller().OrganizationId, templateId, contactId)).ToCommandResult().ToOk();
 }

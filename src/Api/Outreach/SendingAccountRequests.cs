@@ -121,17 +121,9 @@ public static partial class SendingAccountBody
         return errors.Any ? null : changes;
     }
 
-    private static string? Name(JsonProperty member, FieldErrors errors)
-    {
-        var name = JsonMembers.Text(member, errors)?.Trim();
-        if (name is not { Length: > 0 and <= MaxName })
-        {
-            errors.Add("name", $"name must be 1 to {MaxName} characters.");
-            return null;
-        }
-
-        return name;
-    }
+    /// <summary>Not a string, blank or too long are all "1 to N characters".</summary>
+    private static string? Name(JsonProperty member, FieldErrors errors) =>
+        FieldRules.RequiredName(JsonMembers.Text(member, errors), errors, "name", NameRule.Bounded("name", MaxName) with { Missing = $"name must be 1 to {MaxName} characters." });
 
     /// <summary>The shape @BotFather gives (<c>123456789:AA…</c>); anything else is refused without asking Telegram.</summary>
     private static string? Token(JsonProperty member, FieldErrors errors)

@@ -7,6 +7,7 @@ using Campaigns.Api.Templates;
 using Campaigns.Api.Tenancy;
 using Campaigns.Infrastructure;
 using Campaigns.Outreach;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Campaigns.Api.Outreach;
 
@@ -21,11 +22,12 @@ public static class TelegramWebhookEndpoints
     public static IEndpointRouteBuilder MapTelegramWebhookEndpoints(this IEndpointRouteBuilder routes)
     {
         // Not audited: no user acts here, and the updates themselves are recorded in telegram_chats.
-        routes.MapPost("/api/telegram/webhook/{accountId:guid}", Receive).AllowAnonymous().WithTags("Outreach");
+        routes.MapPost("/api/telegram/webhook/{accountId:guid}", Receive).AllowAnonymous().WithTags("Outreach")
+            .WithSummary("Where Telegram pushes a webhook account's updates (Telegram's own call)");
         return routes;
     }
 
-    private static async Task<IResult> Receive(Guid accountId, HttpRequest request, IClusterClient cluster)
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Receive(Guid accountId, HttpRequest request, IClusterClient cluster)
     {
         var secret = request.Headers.TryGetValue(SecretHeader, out var values) ? values.ToString() : null;
         if (!WebhookSecrets.IsWellFormed(secret))
@@ -45,6 +47,6 @@ public static class TelegramWebhookEndpoints
         };
     }
 
-    private static IResult Refused() =>
+    private static ProblemHttpResult Refused() =>
         TypedResults.Problem("The secret token is missing or wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 }

@@ -9,6 +9,7 @@ using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 using Campaigns.Templates;
 using Campaigns.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.Api.Templates;
@@ -19,21 +20,42 @@ public static class TemplateEndpoints
     public static IEndpointRouteBuilder MapTemplateEndpoints(this IEndpointRouteBuilder routes)
     {
         var templates = routes.MapGroup("/api/campaign-templates").WithTags("Campaign templates");
-        templates.MapGet("/", List).RequirePermission(Permission.CampaignsRead);
-        templates.MapGet("/{id:guid}", Get).RequirePermission(Permission.CampaignsRead);
+        templates.MapGet("/", List).RequirePermission(Permission.CampaignsRead)
+            .WithSummary("List campaign templates")
+            .WithDescription("Built-ins and the organization's own, keyset-paged; filter by niche and type.");
+        templates.MapGet("/{id:guid}", Get).RequirePermission(Permission.CampaignsRead)
+            .WithSummary("Get a campaign template")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         templates.MapPatch("/{id:guid}", Update).RequirePermission(Permission.CampaignsWrite)
-            .Audited("campaign_template", "campaign_template.update");
+            .Audited("campaign_template", "campaign_template.update")
+            .Accepts<TemplatePatchRequest>("application/json", "application/merge-patch+json")
+            .WithRequestExample("""{ "name": "Gym launch", "description": null, "niche": "fitness" }""")
+            .WithSummary("Rename or re-file one of the organization's templates")
+            .WithDescription("name, description (null clears) and niche; built-in templates are read-only (409).")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         templates.MapDelete("/{id:guid}", Delete).RequirePermission(Permission.CampaignsWrite)
-            .Audited("campaign_template", "campaign_template.delete");
+            .Audited("campaign_template", "campaign_template.delete")
+            .WithSummary("Delete one of the organization's templates")
+            .WithDescription("Campaigns made from it keep their fields; built-in templates are read-only (409).")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         templates.MapPost("/{id:guid}/instantiate", Instantiate).RequirePermission(Permission.CampaignsWrite)
-            .Audited("campaign", "campaign_template.instantiate");
+            .Audited("campaign", "campaign_template.instantiate")
+            .Accepts<InstantiateTemplateRequest>("application/json")
+            .WithRequestExample("""{ "customization": { "name": "Spring push", "budget": 500, "currency": "EUR" } }""")
+            .WithSummary("Create a campaign from a template")
+            .WithDescription("The template's fields with customization merged over them (JSON merge patch), validated as a "
+                + "create-campaign body; errors are named under customization.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         routes.MapGroup("/api/campaigns").WithTags("Campaigns")
             .MapPost("/{id:guid}/save-as-template", SaveAsTemplate).RequirePermission(Permission.CampaignsWrite)
-            .Audited("campaign_template", "campaign_template.create");
+            .Audited("campaign_template", "campaign_template.create")
+            .WithRequestExample("""{ "name": "Gym launch", "niche": "fitness" }""")
+            .WithSummary("Save a campaign's configuration as a template")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    private static async Task<IResult> List(string? niche, string? type, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<PageResponse<CampaignTemplate>>, ValidationProblem>> List(string? niche, string? type, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         if (niche is not null && !CampaignTemplate.Niches.Contains(niche))
@@ -53,16 +75,17 @@ public static class TemplateEndpoints
         }
 
         var page = await cluster.GetGrain<ICampaignTemplatesGrain>(0).List(http.Caller().OrganizationId, query);
-        return TypedResults.Ok(new PageResponse<CampaignTemplate>(page.Items, Paging.Format(page.Next)));
+        return TypedResults.Ok(page.ToResponse());
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>
+    private static async Task<Results<Ok<CampaignTemplate>, ProblemHttpResult>> Get(Guid id, HttpContext http, IClusterClient cluster) =>
         await cluster.GetGrain<ICampaignTemplatesGrain>(0).Get(http.Caller().OrganizationId, id) is { } template
             ? TypedResults.Ok(template)
             : Problems.NotFound("Template not found.");
 
     /// <summary>PATCH: <c>name</c>, <c>description</c> (null clears) and <c>niche</c>; the settings change by saving a campaign again.</summary>
-    private static async Task<IResult> Update(Guid id, JsonElement body, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<CampaignTemplate>, ProblemHttpResult, ValidationProblem>> Update(
+        Guid id, JsonElement body, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         var changes = new CampaignTemplateChanges(null, null, false, null);
@@ -106,16 +129,18 @@ public static class TemplateEndpoints
         }
 
         var result = await cluster.GetGrain<ICampaignTemplatesGrain>(0).Update(http.Caller().OrganizationId, id, changes);
-        return result is { Outcome: CommandOutcome.Ok, Template: { } saved } ? TypedResults.Ok(saved) : Problems.From(result.Outcome, result.Message, null);
+        return result.ToOk();
     }
 
-    private static async Task<IResult> Delete(Guid id, HttpContext http, IClusterClient cluster)
-    {
-        var result = await cluster.GetGrain<ICampaignTemplatesGrain>(0).Delete(http.Caller().OrganizationId, id);
-        return result.Outcome == CommandOutcome.Ok ? TypedResults.NoContent() : Problems.From(result.Outcome, result.Message, null);
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Delete(Guid id, HttpContext http, IClusterClient cluster) =>
+        (await cluster.GetGrain<ICampaignTemplatesGrain>(0).Delete(http.Caller().OrganizationId, id)).ToNoContent();
 
-    private static async Task<IResult> Instantiate(
+    /// <summary>
+    /// Reads the template and validates the campaign it makes here, because a create-campaign body has one validator and
+    /// it is the API's (<see cref="CreateCampaignRequest"/>); the workflow — create the campaign, count the template's
+    /// use — is one call to the templates grain.
+    /// </summary>
+    private static async Task<Results<Created<CampaignView>, ProblemHttpResult, ValidationProblem>> Instantiate(
         Guid id, JsonElement body, HttpContext http, IClusterClient cluster, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var errors = new FieldErrors();
@@ -175,17 +200,11 @@ public static class TemplateEndpoints
 
         var campaignId = TimeOrderedId.New();
         http.AuditResource(campaignId);
-        var result = await cluster.GetGrain<ICampaignGrain>(campaignId).Create(organizationId, draft);
-        if (result is not { Outcome: CommandOutcome.Ok, Campaign: { } campaign })
-        {
-            return Problems.From(result.Outcome, result.Message, result.Errors);
-        }
-
-        await templates.CountUse(template.Id);
-        return TypedResults.Created($"/api/campaigns/{campaignId}", campaign);
+        var result = await templates.Instantiate(organizationId, template.Id, campaignId, draft);
+        return result.ToCreated(_ => $"/api/campaigns/{campaignId}");
     }
 
-    private static async Task<IResult> SaveAsTemplate(Guid id, SaveAsTemplateRequest request, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Created<CampaignTemplate>, ProblemHttpResult, ValidationProblem>> SaveAsTemplate(Guid id, SaveAsTemplateRequest request, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         var name = CampaignFields.Name(request.Name, errors);
@@ -275,6 +294,12 @@ public static class TemplateEndpoints
         }
     }
 }
+
+/// <summary>Body of <c>PATCH /api/campaign-templates/{id}</c> (JSON merge patch), declared for the OpenAPI document.</summary>
+public sealed record TemplatePatchRequest(string? Name, string? Description, string? Niche);
+
+/// <summary>Body of <c>POST /api/campaign-templates/{id}/instantiate</c>; <c>customization</c> is a merge patch over the template's fields.</summary>
+public sealed record InstantiateTemplateRequest(JsonElement? Customization);
 
 /// <summary>Body of <c>POST /api/campaigns/{id}/save-as-template</c>.</summary>
 public sealed record SaveAsTemplateRequest(string? Name, string? Niche);

@@ -6,6 +6,7 @@ using Campaigns.Api.Security;
 using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 using Campaigns.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Campaigns.Api.Tenancy;
 
@@ -15,14 +16,26 @@ public static class ApiKeyEndpoints
     public static IEndpointRouteBuilder MapApiKeyEndpoints(this IEndpointRouteBuilder routes)
     {
         var keys = routes.MapGroup("/api/api-keys").WithTags("API keys").RequirePermission(Permission.ApiKeysManage);
-        keys.MapPost("/", Create).Audited("api_key", "api_key.create");
-        keys.MapGet("/", List);
-        keys.MapGet("/{id:guid}", Get);
-        keys.MapDelete("/{id:guid}", Revoke).Audited("api_key", "api_key.revoke");
+        keys.MapPost("/", Create).Audited("api_key", "api_key.create")
+            .WithRequestExample("""{ "name": "CI deploys" }""")
+            .WithSummary("Create an API key")
+            .WithDescription("The key belongs to user_id (default: the caller) and carries that user's role; "
+                + "its secret is in this answer only, never again.");
+        keys.MapGet("/", List)
+            .WithSummary("List the organization's API keys")
+            .WithDescription("Never their secrets.");
+        keys.MapGet("/{id:guid}", Get)
+            .WithSummary("Get an API key")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        keys.MapDelete("/{id:guid}", Revoke).Audited("api_key", "api_key.revoke")
+            .WithSummary("Revoke an API key")
+            .WithDescription("It stops working at once on this host, within Auth__KeyCacheSeconds on others.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    private static async Task<IResult> Create(CreateApiKeyRequest request, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Created<CreatedApiKeyResponse>, ProblemHttpResult, ValidationProblem>> Create(
+        CreateApiKeyRequest request, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         var name = request.Name?.Trim();
@@ -38,35 +51,32 @@ public static class ApiKeyEndpoints
 
         var caller = http.Caller();
         var result = await cluster.GetGrain<IOrganizationGrain>(caller.OrganizationId).CreateApiKey(request.UserId ?? caller.UserId, name!, issuedBy: caller.UserId);
-        if (result is not { Outcome: CommandOutcome.Ok, Value: { } created })
+        if (result is { IsOk: true, Value: { } created })
         {
-            return Problems.From(result.Outcome, result.Message, field: result.Field);
+            http.AuditResource(created.Key.Id);
         }
 
-        http.AuditResource(created.Key.Id);
-        return TypedResults.Created($"/api/api-keys/{created.Key.Id}", new CreatedApiKeyResponse(
-            created.Key.Id, created.Key.UserId, created.Key.Name, created.Key.Prefix, created.Key.Role, created.Key.CreatedAt, created.Secret,
-            created.Key.IssuedBy));
+        return result.ToCreated(CreatedApiKeyResponse.From, created => $"/api/api-keys/{created.Key.Id}");
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>
+    private static async Task<Results<Ok<ApiKeyView>, ProblemHttpResult>> Get(Guid id, HttpContext http, IClusterClient cluster) =>
         (await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).ListApiKeys()).FirstOrDefault(k => k.Id == id) is { } key
             ? TypedResults.Ok(key)
             : Problems.NotFound("API key not found.");
 
-    private static async Task<IResult> List(HttpContext http, IClusterClient cluster) =>
+    private static async Task<Ok<PageResponse<ApiKeyView>>> List(HttpContext http, IClusterClient cluster) =>
         TypedResults.Ok(new PageResponse<ApiKeyView>(await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).ListApiKeys(), null));
 
-    private static async Task<IResult> Revoke(Guid id, HttpContext http, IClusterClient cluster, ApiKeyCache cache)
+    private static async Task<Results<Ok<ApiKeyView>, ProblemHttpResult, ValidationProblem>> Revoke(
+        Guid id, HttpContext http, IClusterClient cluster, ApiKeyCache cache)
     {
         var result = await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).RevokeApiKey(id);
-        if (result is not { Outcome: CommandOutcome.Ok, Value: { } key })
+        if (result.IsOk)
         {
-            return Problems.From(result.Outcome, result.Message);
+            cache.Forget(id);
         }
 
-        cache.Forget(id);
-        return TypedResults.Ok(key);
+        return result.ToOk();
     }
 }
 
@@ -75,4 +85,9 @@ public sealed record CreateApiKeyRequest(string? Name, Guid? UserId);
 
 /// <summary>A created key: <see cref="Key"/> is the secret, shown this once and never again.</summary>
 /// <param name="IssuedBy">The user whose key created this one.</param>
-public sealed record CreatedApiKeyResponse(Guid Id, Guid UserId, string Name, string Prefix, Role Role, DateTimeOffset CreatedAt, string Key, Guid? IssuedBy);
+public sealed record CreatedApiKeyResponse(Guid Id, Guid UserId, string Name, string Prefix, Role Role, DateTimeOffset CreatedAt, string Key, Guid? IssuedBy)
+{
+    public static CreatedApiKeyResponse From(CreatedApiKey created) => new(
+        created.Key.Id, created.Key.UserId, created.Key.Name, created.Key.Prefix, created.Key.Role, created.Key.CreatedAt, created.Secret,
+        created.Key.IssuedBy);
+}

@@ -6,6 +6,7 @@ using Campaigns.Api.Security;
 using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 using Campaigns.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Campaigns.Api.Tenancy;
 
@@ -15,10 +16,21 @@ public static class UserEndpoints
     public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder routes)
     {
         var users = routes.MapGroup("/api/users").WithTags("Users").RequirePermission(Permission.UsersManage);
-        users.MapPost("/", Create).Audited("user", "user.create");
-        users.MapGet("/", List);
-        users.MapGet("/{id:guid}", Get);
-        users.MapPatch("/{id:guid}", Update).Audited("user", "user.update");
+        users.MapPost("/", Create).Audited("user", "user.create")
+            .WithRequestExample("""{ "email": "maria@example.com", "role": "brand_manager" }""")
+            .WithSummary("Add a user to the organization")
+            .WithDescription("409 when the organization already has a user with the e-mail.")
+            .ProducesProblems(StatusCodes.Status409Conflict);
+        users.MapGet("/", List)
+            .WithSummary("List the organization's users");
+        users.MapGet("/{id:guid}", Get)
+            .WithSummary("Get a user")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        users.MapPatch("/{id:guid}", Update).Audited("user", "user.update")
+            .WithRequestExample("""{ "role": "read_only", "disabled": false }""")
+            .WithSummary("Change a user's role or disable them")
+            .WithDescription("A disabled user's keys stop working; the organization always keeps an active admin (409).")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return routes;
     }
 
@@ -26,7 +38,8 @@ public static class UserEndpoints
     /// Role and disabled state. A disabled user's keys stop working (at once on this host, within Auth__KeyCacheSeconds on
     /// others, as a revocation); its rows stay for the audit trail. The organization always keeps an active admin (409).
     /// </summary>
-    private static async Task<IResult> Update(Guid id, UpdateUserRequest request, HttpContext http, IClusterClient cluster, ApiKeyCache cache)
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult, ValidationProblem>> Update(
+        Guid id, UpdateUserRequest request, HttpContext http, IClusterClient cluster, ApiKeyCache cache)
     {
         var errors = new FieldErrors();
         var role = request.Role is null ? null : Roles.Parse(request.Role, errors);
@@ -42,16 +55,16 @@ public static class UserEndpoints
 
         http.AuditResource(id);
         var result = await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).UpdateUser(id, role, request.Disabled);
-        if (result is not { Outcome: CommandOutcome.Ok, Value: { } user })
+        if (result.IsOk)
         {
-            return Problems.From(result.Outcome, result.Message, field: result.Field);
+            cache.ForgetUser(id);
         }
 
-        cache.ForgetUser(id);
-        return TypedResults.Ok(user);
+        return result.ToOk();
     }
 
-    private static async Task<IResult> Create(CreateUserRequest request, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Created<UserView>, ProblemHttpResult, ValidationProblem>> Create(
+        CreateUserRequest request, HttpContext http, IClusterClient cluster)
     {
         var errors = new FieldErrors();
         var email = request.Email?.Trim();
@@ -67,21 +80,20 @@ public static class UserEndpoints
         }
 
         var result = await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).CreateUser(email!, role!.Value);
-        if (result is not { Outcome: CommandOutcome.Ok, Value: { } user })
+        if (result is { IsOk: true, Value: { } user })
         {
-            return Problems.From(result.Outcome, result.Message, field: result.Field);
+            http.AuditResource(user.Id);
         }
 
-        http.AuditResource(user.Id);
-        return TypedResults.Created($"/api/users/{user.Id}", user);
+        return result.ToCreated(user => $"/api/users/{user.Id}");
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext http, IClusterClient cluster) =>
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> Get(Guid id, HttpContext http, IClusterClient cluster) =>
         (await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).ListUsers()).FirstOrDefault(u => u.Id == id) is { } user
             ? TypedResults.Ok(user)
             : Problems.NotFound("User not found.");
 
-    private static async Task<IResult> List(HttpContext http, IClusterClient cluster) =>
+    private static async Task<Ok<PageResponse<UserView>>> List(HttpContext http, IClusterClient cluster) =>
         TypedResults.Ok(new PageResponse<UserView>(await cluster.GetGrain<IOrganizationGrain>(http.Caller().OrganizationId).ListUsers(), null));
 }
 

@@ -1,37 +1,34 @@
-using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 
 namespace Campaigns.AbTesting;
 
-/// <summary>The answer to an A/B test command: the test on success, otherwise why not.</summary>
-/// <param name="Reason">A machine-readable reason for a refusal (e.g. <c>not_significant</c>).</param>
-[GenerateSerializer, Immutable, Alias("campaigns.AbTestResult")]
-public sealed record AbTestResult(
-    [property: Id(0)] CommandOutcome Outcome,
-    [property: Id(1)] AbTestView? Test = null,
-    [property: Id(2)] string? Message = null,
-    [property: Id(3)] IReadOnlyDictionary<string, string[]>? Errors = null,
-    [property: Id(4)] string? Reason = null)
+/// <summary>
+/// How an A/B test command's conflict carries its machine-readable reason (e.g. <c>not_significant</c>) beside the
+/// message: under the <see cref="ReasonKey"/> entry of <see cref="CommandResult{T}.Errors"/>, so the one result type
+/// serves A/B tests too and the API can still answer <c>reason</c> (docs/ARCHITECTURE.md, "Results and errors").
+/// </summary>
+public static class AbTestRefusal
 {
-    public static AbTestResult Ok(AbTestView test) => new(CommandOutcome.Ok, test);
-    public static AbTestResult NotFound() => new(CommandOutcome.NotFound, Message: "A/B test not found.");
-    public static AbTestResult Conflict(string message, string? reason = null) => new(CommandOutcome.Conflict, Message: message, Reason: reason);
+    public const string ReasonKey = "reason";
+
+    public static CommandResult<T> NotFound<T>() => CommandResult<T>.NotFound("A/B test not found.");
+
+    public static CommandResult<T> Conflict<T>(string message, string? reason) => reason is null
+        ? CommandResult<T>.Conflict(message)
+        : new(CommandOutcome.Conflict, Message: message, Errors: new Dictionary<string, string[]> { [ReasonKey] = [reason] });
+
+    /// <summary>The machine-readable reason of a conflict, or null.</summary>
+    public static string? Reason<T>(CommandResult<T> result) =>
+        result is { Outcome: CommandOutcome.Conflict, Errors: { } errors } && errors.TryGetValue(ReasonKey, out var reasons)
+            ? reasons.FirstOrDefault()
+            : null;
 }
 
-/// <summary>A snapshot, or why there is none.</summary>
-[GenerateSerializer, Immutable, Alias("campaigns.AbSnapshotResult")]
-public sealed record AbSnapshotResult(
-    [property: Id(0)] CommandOutcome Outcome,
-    [property: Id(1)] AbTestSnapshot? Snapshot = null);
-
 /// <summary>What a batch of events did: how many were new and how many had been counted before.</summary>
-[GenerateSerializer, Immutable, Alias("campaigns.AbEventsResult")]
-public sealed record AbEventsResult(
-    [property: Id(0)] CommandOutcome Outcome,
-    [property: Id(1)] int Accepted = 0,
-    [property: Id(2)] int Duplicates = 0,
-    [property: Id(3)] string? Message = null,
-    [property: Id(4)] IReadOnlyDictionary<string, string[]>? Errors = null);
+[GenerateSerializer, Immutable, Alias("campaigns.AbEventsRecorded")]
+public sealed record AbEventsRecorded(
+    [property: Id(0)] int Accepted,
+    [property: Id(1)] int Duplicates);
 
 /// <summary>The variant table assignment needs, small enough to cache on every silo.</summary>
 [GenerateSerializer, Immutable, Alias("campaigns.AbAssignmentTable")]

@@ -1,3 +1,5 @@
+using Campaigns.Infrastructure;
+
 namespace Campaigns.AbTesting;
 
 /// <summary>A test as listings show it: without variants or counts.</summary>
@@ -12,15 +14,10 @@ public sealed record AbTestSummary(
     [property: Id(6)] DateTimeOffset CreatedAt,
     [property: Id(7)] DateTimeOffset? CompletedAt);
 
-[GenerateSerializer, Immutable, Alias("campaigns.AbTestPage")]
-public sealed record AbTestPage(
-    [property: Id(0)] IReadOnlyList<AbTestSummary> Items,
-    [property: Id(1)] Guid? NextCursor);
-
 /// <summary>Lists a campaign's tests from the <c>ab_tests</c> projection (a grain cannot be enumerated).</summary>
 [Alias("campaigns.IAbTestCatalogGrain")]
 public interface IAbTestCatalogGrain : IGrainWithIntegerKey
 {
     [Alias("List")]
-    Task<AbTestPage> List(Guid organizationId, Guid campaignId, Guid? after, int limit);
+    Task<Page<AbTestSummary>> List(Guid organizationId, Guid campaignId, Guid? after, int limit);
 }

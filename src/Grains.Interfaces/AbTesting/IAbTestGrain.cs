@@ -1,3 +1,4 @@
+using Campaigns.Infrastructure;
 using Orleans.Concurrency;
 
 namespace Campaigns.AbTesting;
@@ -8,13 +9,13 @@ namespace Campaigns.AbTesting;
 public interface IAbTestGrain : IGrainWithGuidKey
 {
     [Alias("Create")]
-    Task<AbTestResult> Create(Guid organizationId, AbTestDraft draft);
+    Task<CommandResult<AbTestView>> Create(Guid organizationId, AbTestDraft draft);
 
     [Alias("Get"), ReadOnly]
-    Task<AbTestResult> Get(Guid organizationId);
+    Task<CommandResult<AbTestView>> Get(Guid organizationId);
 
     [Alias("Snapshot"), ReadOnly]
-    Task<AbSnapshotResult> Snapshot(Guid organizationId);
+    Task<CommandResult<AbTestSnapshot>> Snapshot(Guid organizationId);
 
     /// <summary>What assignment needs; null when the test does not exist. Organization checks happen where it is cached.</summary>
     [Alias("AssignmentTable"), ReadOnly]
@@ -23,11 +24,11 @@ public interface IAbTestGrain : IGrainWithGuidKey
     /// <summary>Records new events durably and counts them; events seen before (by id) are not counted again.</summary>
     /// <remarks>Interleaves with other batches so concurrent batches can share one database commit.</remarks>
     [Alias("RecordEvents"), AlwaysInterleave]
-    Task<AbEventsResult> RecordEvents(Guid organizationId, AbEvent[] events);
+    Task<CommandResult<AbEventsRecorded>> RecordEvents(Guid organizationId, AbEvent[] events);
 
     /// <summary>Copies the winner's content into the campaign and completes the test; repeating it changes nothing.</summary>
     [Alias("ApplyWinner")]
-    Task<AbTestResult> ApplyWinner(Guid organizationId);
+    Task<CommandResult<AbTestView>> ApplyWinner(Guid organizationId);
 }
 
 /// <summary>A per-silo front for assignment: caches the variant table so assigning is a hash, not a call to the test.</summary>

@@ -1,3 +1,4 @@
+using Campaigns.Infrastructure;
 namespace Campaigns.Audit;
 
 /// <summary>Writes and reads the audit log of mutations.</summary>
@@ -8,7 +9,7 @@ public interface IAuditLogGrain : IGrainWithIntegerKey
     Task Record(AuditEntry entry);
 
     [Alias("Query")]
-    Task<AuditPage> Query(Guid organizationId, AuditQuery query);
+    Task<Page<AuditEntry>> Query(Guid organizationId, AuditQuery query);
 }
 
 /// <summary>One mutation attempt: who, where, what, a digest of what they sent, and how it ended.</summary>
@@ -38,9 +39,3 @@ public sealed record AuditQuery(
     [property: Id(6)] DateTimeOffset? To,
     [property: Id(7)] int Limit,
     [property: Id(8)] Guid? After);
-
-/// <summary>One page of audit entries.</summary>
-[GenerateSerializer, Immutable, Alias("campaigns.AuditPage")]
-public sealed record AuditPage(
-    [property: Id(0)] IReadOnlyList<AuditEntry> Items,
-    [property: Id(1)] Guid? NextCursor);

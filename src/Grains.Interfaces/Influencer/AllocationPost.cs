@@ -29,12 +29,6 @@ public sealed record AllocationPost(
     public bool Counts => Decision == PostDecision.Confirmed || (Decision == PostDecision.Pending && AutoMatched);
 }
 
-/// <summary>Newest detection first; <see cref="NextCursor"/> is the last item's id, null on the last page.</summary>
-[GenerateSerializer, Immutable, Alias("campaigns.AllocationPostPage")]
-public sealed record AllocationPostPage(
-    [property: Id(0)] IReadOnlyList<AllocationPost> Items,
-    [property: Id(1)] Guid? NextCursor);
-
 /// <summary>Who put the post on the allocation's list: automatic matching, or a person.</summary>
 [GenerateSerializer, Alias("campaigns.PostDetection")]
 public enum PostDetection

@@ -68,9 +68,3 @@ public sealed record ApifyJobQuery(
     [property: Id(3)] Guid? CampaignId,
     [property: Id(4)] int Limit,
     [property: Id(5)] Guid? After);
-
-/// <summary>One page of jobs; <see cref="NextCursor"/> is null on the last page.</summary>
-[GenerateSerializer, Immutable, Alias("campaigns.ApifyJobPage")]
-public sealed record ApifyJobPage(
-    [property: Id(0)] IReadOnlyList<ApifyJob> Items,
-    [property: Id(1)] Guid? NextCursor);

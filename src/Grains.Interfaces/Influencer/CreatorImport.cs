@@ -20,16 +20,21 @@ public sealed record CreatorImportRow(
 public sealed record ImportRowError(
     [property: Id(0)] int Row,
     [property: Id(1)] string Field,
-    [property: Id(2)] string Message);
+    [property: Id(2)] string Message)
+{
+    /// <summary>
+    /// Row errors as the field errors of an Invalid result: one entry per cell (<c>rows[3].platform</c>), in the order
+    /// the rows were read, each message naming its row and column.
+    /// </summary>
+    public static Dictionary<string, string[]> ByCell(IEnumerable<ImportRowError> errors) =>
+        errors.GroupBy(e => $"rows[{e.Row}].{e.Field}")
+            .ToDictionary(g => g.Key, g => g.Select(e => $"Row {e.Row}, {e.Field}: {e.Message}").ToArray());
+}
 
-/// <summary>The outcome of an all-or-nothing import: counts when written, row errors when nothing was.</summary>
-[GenerateSerializer, Immutable, Alias("campaigns.CreatorImportResult")]
-public sealed record CreatorImportResult(
+/// <summary>What an import wrote: rows read, profiles created and updated, creators created.</summary>
+[GenerateSerializer, Immutable, Alias("campaigns.CreatorImportCounts")]
+public sealed record CreatorImportCounts(
     [property: Id(0)] int Rows,
     [property: Id(1)] int Created,
     [property: Id(2)] int Updated,
-    [property: Id(3)] int CreatorsCreated,
-    [property: Id(4)] IReadOnlyList<ImportRowError> Errors)
-{
-    public static CreatorImportResult Refused(IReadOnlyList<ImportRowError> errors) => new(0, 0, 0, 0, errors);
-}
+    [property: Id(3)] int CreatorsCreated);

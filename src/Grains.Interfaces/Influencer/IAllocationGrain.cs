@@ -13,27 +13,27 @@ public interface IAllocationGrain : IGrainWithGuidKey
 {
     /// <summary>Idempotent: a repeated create for the same campaign answers the allocation as it is.</summary>
     [Alias("Create")]
-    Task<AllocationResult> Create(Guid organizationId, AllocationDraft draft);
+    Task<CommandResult<AllocationView>> Create(Guid organizationId, AllocationDraft draft);
 
     [Alias("Get")]
-    Task<AllocationResult> Get(Guid organizationId, Guid campaignId);
+    Task<CommandResult<AllocationView>> Get(Guid organizationId, Guid campaignId);
 
     [Alias("Accept")]
-    Task<AllocationResult> Accept(Guid organizationId, Guid campaignId);
+    Task<CommandResult<AllocationView>> Accept(Guid organizationId, Guid campaignId);
 
     /// <summary>Called by the campaign, which then offers the freed budget to the next creator.</summary>
     [Alias("Decline")]
-    Task<AllocationResult> Decline(Guid organizationId, Guid campaignId, string? reason);
+    Task<CommandResult<AllocationView>> Decline(Guid organizationId, Guid campaignId, string? reason);
 
     /// <summary>Queues a posts scrape now (or answers the one already waiting).</summary>
     [Alias("Refresh")]
-    Task<RefreshResult> Refresh(Guid organizationId, Guid campaignId);
+    Task<CommandResult<EnqueuedJob>> Refresh(Guid organizationId, Guid campaignId);
 
     [Alias("GetMetrics")]
-    Task<AllocationMetricsResult> GetMetrics(Guid organizationId, Guid campaignId, int postLimit);
+    Task<CommandResult<AllocationReport>> GetMetrics(Guid organizationId, Guid campaignId, int postLimit);
 
     [Alias("ListPosts")]
-    Task<AllocationPostsResult> ListPosts(Guid organizationId, Guid campaignId, Guid? after, int limit);
+    Task<CommandResult<Page<AllocationPost>>> ListPosts(Guid organizationId, Guid campaignId, Guid? after, int limit);
 
     /// <summary>The campaign changed (status, dates, tracking); the allocation follows it.</summary>
     [Alias("CampaignChanged")]
@@ -45,35 +45,25 @@ public interface IAllocationGrain : IGrainWithGuidKey
 
     /// <summary>A person confirmed or rejected one of this allocation's posts; the metrics follow.</summary>
     [Alias("Decide")]
-    Task<AllocationPostResult> Decide(Guid organizationId, Guid campaignPostId, PostDecision decision, Guid userId);
+    Task<CommandResult<AllocationPost>> Decide(Guid organizationId, Guid campaignPostId, PostDecision decision, Guid userId);
 }
 
-/// <summary>The metrics endpoint's answer (the seed's stage-6 shape).</summary>
-[GenerateSerializer, Immutable, Alias("campaigns.AllocationMetricsResult")]
-public sealed record AllocationMetricsResult(
-    [property: Id(0)] CommandOutcome Outcome,
-    [property: Id(1)] AllocationView? Allocation = null,
-    [property: Id(2)] AllocationPostPage? Posts = null,
-    [property: Id(3)] string? Message = null);
+/// <summary>What the metrics endpoint shows (the stage-6 shape): the allocation and the first page of its posts.</summary>
+[GenerateSerializer, Immutable, Alias("campaigns.AllocationReport")]
+public sealed record AllocationReport(
+    [property: Id(0)] AllocationView Allocation,
+    [property: Id(1)] Page<AllocationPost> Posts);
 
-/// <summary>A page of an allocation's posts, or why not.</summary>
-[GenerateSerializer, Immutable, Alias("campaigns.AllocationPostsResult")]
-public sealed record AllocationPostsResult(
-    [property: Id(0)] CommandOutcome Outcome,
-    [property: Id(1)] AllocationPostPage? Page = null,
-    [property: Id(2)] string? Message = null);
-
-/// <summary>One post after a decision, or why not.</summary>
-[GenerateSerializer, Immutable, Alias("campaigns.AllocationPostResult")]
-public sealed record AllocationPostResult(
-    [property: Id(0)] CommandOutcome Outcome,
-    [property: Id(1)] AllocationPost? Post = null,
-    [property: Id(2)] string? Message = null);
+/// <summary>The job an enqueue left in the queue: the new one, or the outstanding one it found (<see cref="Created"/> false).</summary>
+[GenerateSerializer, Immutable, Alias("campaigns.EnqueuedJob")]
+public sealed record EnqueuedJob(
+    [property: Id(0)] ApifyJob Job,
+    [property: Id(1)] bool Created);
 
 /// <summary>Finds which allocation a post detection belongs to, so a decision reaches that allocation's grain.</summary>
 [Alias("campaigns.IPostReviewGrain")]
 public interface IPostReviewGrain : IGrainWithIntegerKey
 {
     [Alias("Decide")]
-    Task<AllocationPostResult> Decide(Guid organizationId, Guid campaignPostId, PostDecision decision, Guid userId);
+    Task<CommandResult<AllocationPost>> Decide(Guid organizationId, Guid campaignPostId, PostDecision decision, Guid userId);
 }

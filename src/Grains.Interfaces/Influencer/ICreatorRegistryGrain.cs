@@ -8,20 +8,23 @@ namespace Campaigns.Influencer;
 public interface ICreatorRegistryGrain : IGrainWithIntegerKey
 {
     [Alias("Create")]
-    Task<CreatorResult> Create(Guid organizationId, Guid creatorId, CreatorDraft draft);
+    Task<CommandResult<CreatorView>> Create(Guid organizationId, Guid creatorId, CreatorDraft draft);
 
     [Alias("Get")]
-    Task<CreatorView?> Get(Guid organizationId, Guid creatorId);
+    Task<CommandResult<CreatorView>> Get(Guid organizationId, Guid creatorId);
 
     [Alias("Update")]
-    Task<CreatorResult> Update(Guid organizationId, Guid creatorId, CreatorChanges changes);
+    Task<CommandResult<CreatorView>> Update(Guid organizationId, Guid creatorId, CreatorChanges changes);
 
     [Alias("List")]
-    Task<CreatorPage> List(Guid organizationId, CreatorQuery query);
+    Task<Page<CreatorView>> List(Guid organizationId, CreatorQuery query);
 
-    /// <summary>All rows in one transaction, or none when any row is refused.</summary>
+    /// <summary>
+    /// All rows in one transaction, or none when any row is refused: then Invalid, its errors keyed by cell
+    /// (<see cref="ImportRowError.ByCell"/>).
+    /// </summary>
     [Alias("Import")]
-    Task<CreatorImportResult> Import(Guid organizationId, IReadOnlyList<CreatorImportRow> rows);
+    Task<CommandResult<CreatorImportCounts>> Import(Guid organizationId, IReadOnlyList<CreatorImportRow> rows);
 
     /// <summary>The seed's stage-2 query: verified first, then engagement rate, highest first.</summary>
     [Alias("SelectCandidates")]
@@ -33,21 +36,6 @@ public interface ICreatorRegistryGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("ExplainNoCandidates")]
     Task<string> ExplainNoCandidates(Guid organizationId, CandidateCriteria criteria);
-}
-
-/// <summary>The answer to a creator command: the creator on success, otherwise why not.</summary>
-[GenerateSerializer, Immutable, Alias("campaigns.CreatorResult")]
-public sealed record CreatorResult(
-    [property: Id(0)] CommandOutcome Outcome,
-    [property: Id(1)] CreatorView? Creator = null,
-    [property: Id(2)] string? Message = null,
-    [property: Id(3)] IReadOnlyDictionary<string, string[]>? Errors = null)
-{
-    public static CreatorResult Ok(CreatorView creator) => new(CommandOutcome.Ok, creator);
-    public static CreatorResult NotFound() => new(CommandOutcome.NotFound, Message: "Creator not found.");
-    public static CreatorResult Conflict(string message) => new(CommandOutcome.Conflict, Message: message);
-    public static CreatorResult Invalid(string field, string message) =>
-        new(CommandOutcome.Invalid, Message: message, Errors: new Dictionary<string, string[]> { [field] = [message] });
 }
 
 /// <summary>
@@ -63,9 +51,3 @@ public sealed record CreatorQuery(
     [property: Id(5)] string? Text,
     [property: Id(6)] int Limit,
     [property: Id(7)] Guid? After);
-
-/// <summary>One page of creators, newest first; <see cref="NextCursor"/> is null on the last page.</summary>
-[GenerateSerializer, Immutable, Alias("campaigns.CreatorPage")]
-public sealed record CreatorPage(
-    [property: Id(0)] IReadOnlyList<CreatorView> Items,
-    [property: Id(1)] Guid? NextCursor);

@@ -9,24 +9,20 @@ namespace Campaigns.Outreach;
 [Alias("campaigns.IOutreachLibraryGrain")]
 public interface IOutreachLibraryGrain : IGrainWithIntegerKey
 {
-    [Alias("ListPresets")] Task<OutreachPage<OutreachTemplate>> ListPresets(Guid organizationId, int limit, Guid? after);
-    [Alias("CreatePreset")] Task<OutreachResult<OutreachTemplate>> CreatePreset(Guid organizationId, Guid presetId, TemplateDraft draft);
+    [Alias("ListPresets")] Task<Page<OutreachTemplate>> ListPresets(Guid organizationId, int limit, Guid? after);
+    [Alias("CreatePreset")] Task<CommandResult<OutreachTemplate>> CreatePreset(Guid organizationId, Guid presetId, TemplateDraft draft);
 
     /// <summary>A preset an active campaign's step uses cannot change (Conflict): it would change messages being sent.</summary>
-    [Alias("UpdatePreset")] Task<OutreachResult<OutreachTemplate>> UpdatePreset(Guid organizationId, Guid presetId, TemplateChanges changes);
+    [Alias("UpdatePreset")] Task<CommandResult<OutreachTemplate>> UpdatePreset(Guid organizationId, Guid presetId, TemplateChanges changes);
 
     /// <summary>A preset any step uses cannot be deleted (Conflict).</summary>
-    [Alias("DeletePreset")] Task<OutreachResult<OutreachTemplate>> DeletePreset(Guid organizationId, Guid presetId);
+    [Alias("DeletePreset")] Task<CommandResult<OutreachTemplate>> DeletePreset(Guid organizationId, Guid presetId);
 
-    [Alias("PreviewPreset")] Task<OutreachResult<TemplatePreview>> PreviewPreset(Guid organizationId, Guid presetId, Guid contactId);
+    [Alias("PreviewPreset")] Task<CommandResult<TemplatePreview>> PreviewPreset(Guid organizationId, Guid presetId, Guid contactId);
 
     /// <summary>The seed's contacts-for-picker: contacts reachable on Telegram, each with its outreach status.</summary>
-    [Alias("ContactsForPicker")] Task<OutreachPage<PickerContact>> ContactsForPicker(Guid organizationId, PickerQuery query);
+    [Alias("ContactsForPicker")] Task<Page<PickerContact>> ContactsForPicker(Guid organizationId, PickerQuery query);
 }
-
-/// <summary>One page, in id order; <see cref="NextCursor"/> is null on the last page.</summary>
-[GenerateSerializer, Immutable, Alias("campaigns.OutreachPage`1")]
-public sealed record OutreachPage<T>([property: Id(0)] IReadOnlyList<T> Items, [property: Id(1)] Guid? NextCursor);
 
 [GenerateSerializer, Alias("campaigns.OutreachContactStatus")]
 public enum OutreachContactStatus

@@ -1,4 +1,4 @@
-using Campaigns.Crm;
+using Campaigns.Infrastructure;
 
 namespace Campaigns.Outreach;
 
@@ -11,10 +11,10 @@ namespace Campaigns.Outreach;
 public interface ISendingAccountsGrain : IGrainWithIntegerKey
 {
     /// <summary>Checks the token with getMe; a refusal is Invalid on <c>bot_token</c> with Telegram's words.</summary>
-    [Alias("Create")] Task<CrmResult<SendingAccountView>> Create(Guid organizationId, Guid accountId, SendingAccountDraft draft);
+    [Alias("Create")] Task<CommandResult<SendingAccountView>> Create(Guid organizationId, Guid accountId, SendingAccountDraft draft);
     [Alias("Get")] Task<SendingAccountView?> Get(Guid organizationId, Guid accountId);
     [Alias("List")] Task<IReadOnlyList<SendingAccountView>> List(Guid organizationId);
-    [Alias("Update")] Task<CrmResult<SendingAccountView>> Update(Guid organizationId, Guid accountId, SendingAccountChanges changes);
+    [Alias("Update")] Task<CommandResult<SendingAccountView>> Update(Guid organizationId, Guid accountId, SendingAccountChanges changes);
     [Alias("Delete")] Task<bool> Delete(Guid organizationId, Guid accountId);
 
     /// <summary>The seed's agents: every account of the organization with its sends today (UTC day).</summary>

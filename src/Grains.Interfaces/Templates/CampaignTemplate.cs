@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
 
 namespace Campaigns.Templates;
@@ -34,17 +35,12 @@ public sealed record TemplateQuery(
     [property: Id(2)] Guid? After,
     [property: Id(3)] int Limit);
 
-[GenerateSerializer, Immutable, Alias("campaigns.TemplatePage")]
-public sealed record TemplatePage(
-    [property: Id(0)] IReadOnlyList<CampaignTemplate> Items,
-    [property: Id(1)] Guid? Next);
-
 /// <summary>Templates over the <c>campaign_templates</c> table; every call names the caller's organization.</summary>
 [Alias("campaigns.ICampaignTemplatesGrain")]
 public interface ICampaignTemplatesGrain : IGrainWithIntegerKey
 {
     [Alias("List")]
-    Task<TemplatePage> List(Guid organizationId, TemplateQuery query);
+    Task<Page<CampaignTemplate>> List(Guid organizationId, TemplateQuery query);
 
     /// <summary>A built-in template or one of the organization's own; null otherwise.</summary>
     [Alias("Get")]
@@ -55,14 +51,21 @@ public interface ICampaignTemplatesGrain : IGrainWithIntegerKey
 
     /// <summary>Renames or re-files one of the organization's own templates; built-ins answer Conflict.</summary>
     [Alias("Update")]
-    Task<CampaignTemplateResult> Update(Guid organizationId, Guid id, CampaignTemplateChanges changes);
+    Task<CommandResult<CampaignTemplate>> Update(Guid organizationId, Guid id, CampaignTemplateChanges changes);
 
     /// <summary>Deletes one of the organization's own templates; built-ins answer Conflict.</summary>
     [Alias("Delete")]
-    Task<CampaignTemplateResult> Delete(Guid organizationId, Guid id);
+    Task<CommandResult<CampaignTemplate>> Delete(Guid organizationId, Guid id);
 
     [Alias("CountUse")]
     Task CountUse(Guid id);
+
+    /// <summary>
+    /// Creates campaign <paramref name="campaignId"/> from <paramref name="draft"/> (the template's fields with the
+    /// caller's customization, already validated) and counts the use of template <paramref name="templateId"/>.
+    /// </summary>
+    [Alias("Instantiate")]
+    Task<CommandResult<CampaignView>> Instantiate(Guid organizationId, Guid templateId, Guid campaignId, CampaignDraft draft);
 }
 
 /// <summary>A partial update of an organization's template: null leaves a field as it is.</summary>
@@ -72,9 +75,3 @@ public sealed record CampaignTemplateChanges(
     [property: Id(1)] string? Description,
     [property: Id(2)] bool ClearDescription,
     [property: Id(3)] string? Niche);
-
-[GenerateSerializer, Immutable, Alias("campaigns.CampaignTemplateResult")]
-public sealed record CampaignTemplateResult(
-    [property: Id(0)] CommandOutcome Outcome,
-    [property: Id(1)] CampaignTemplate? Template = null,
-    [property: Id(2)] string? Message = null);

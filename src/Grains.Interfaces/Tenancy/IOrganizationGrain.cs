@@ -1,3 +1,4 @@
+using Campaigns.Infrastructure;
 
 namespace Campaigns.Tenancy;
 
@@ -6,21 +7,21 @@ namespace Campaigns.Tenancy;
 public interface IOrganizationGrain : IGrainWithGuidKey
 {
     [Alias("CreateUser")]
-    Task<TenancyResult<UserView>> CreateUser(string email, Role role);
+    Task<CommandResult<UserView>> CreateUser(string email, Role role);
 
     [Alias("ListUsers")]
     Task<IReadOnlyList<UserView>> ListUsers();
 
     [Alias("CreateApiKey")]
-    Task<TenancyResult<CreatedApiKey>> CreateApiKey(Guid userId, string name, Guid? issuedBy = null);
+    Task<CommandResult<CreatedApiKey>> CreateApiKey(Guid userId, string name, Guid? issuedBy = null);
 
     /// <summary>Changes a user's role and whether it is disabled (null leaves either as it is); the organization keeps an active admin.</summary>
     [Alias("UpdateUser")]
-    Task<TenancyResult<UserView>> UpdateUser(Guid userId, Role? role, bool? disabled);
+    Task<CommandResult<UserView>> UpdateUser(Guid userId, Role? role, bool? disabled);
 
     [Alias("ListApiKeys")]
     Task<IReadOnlyList<ApiKeyView>> ListApiKeys();
 
     [Alias("RevokeApiKey")]
-    Task<TenancyResult<ApiKeyView>> RevokeApiKey(Guid apiKeyId);
+    Task<CommandResult<ApiKeyView>> RevokeApiKey(Guid apiKeyId);
 }

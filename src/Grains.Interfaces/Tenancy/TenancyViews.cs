@@ -1,5 +1,3 @@
-using Campaigns.Infrastructure;
-
 namespace Campaigns.Tenancy;
 
 /// <summary>A user of an organization.</summary>
@@ -28,17 +26,3 @@ public sealed record ApiKeyView(
 public sealed record CreatedApiKey(
     [property: Id(0)] ApiKeyView Key,
     [property: Id(1)] string Secret);
-
-/// <summary>The answer to a tenancy command.</summary>
-[GenerateSerializer, Immutable, Alias("campaigns.TenancyResult`1")]
-public sealed record TenancyResult<T>(
-    [property: Id(0)] CommandOutcome Outcome,
-    [property: Id(1)] T? Value,
-    [property: Id(2)] string? Message = null,
-    [property: Id(3)] string? Field = null)
-{
-    public static TenancyResult<T> Ok(T value) => new(CommandOutcome.Ok, value);
-    public static TenancyResult<T> NotFound(string message) => new(CommandOutcome.NotFound, default, message);
-    public static TenancyResult<T> Conflict(string message, string? field = null) => new(CommandOutcome.Conflict, default, message, field);
-    public static TenancyResult<T> Invalid(string field, string message) => new(CommandOutcome.Invalid, default, message, field);
-}

@@ -14,6 +14,6 @@ namespace Campaigns.AbTesting;
 [StatelessWorker]
 public sealed class AbTestCatalogGrain(AbTestRepository tests) : Grain, IAbTestCatalogGrain
 {
-    public Task<AbTestPage> List(Guid organizationId, Guid campaignId, Guid? after, int limit) =>
+    public Task<Page<AbTestSummary>> List(Guid organizationId, Guid campaignId, Guid? after, int limit) =>
         tests.List(organizationId, campaignId, after, limit);
 }

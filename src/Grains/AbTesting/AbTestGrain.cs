@@ -52,11 +52,13 @@ public sealed partial class AbTestGrain(
         }
     }
 
-    public async Task<AbTestResult> Create(Guid organizationId, AbTestDraft draft)
+    public async Task<CommandResult<AbTestView>> Create(Guid organizationId, AbTestDraft draft)
     {
         if (state.RecordExists)
         {
-            return S.OrganizationId == organizationId ? AbTestResult.Conflict("An A/B test with this id already exists.") : AbTestResult.NotFound();
+            return S.OrganizationId == organizationId
+                ? CommandResult<AbTestView>.Conflict("An A/B test with this id already exists.")
+                : AbTestRefusal.NotFound<AbTestView>();
         }
 
         var now = clock.UtcNowMicroseconds();
@@ -80,26 +82,26 @@ public sealed partial class AbTestGrain(
         return saved;
     }
 
-    public Task<AbTestResult> Get(Guid organizationId) =>
-        Task.FromResult(Owns(organizationId) ? AbTestResult.Ok(S.ToView(Id)) : AbTestResult.NotFound());
+    public Task<CommandResult<AbTestView>> Get(Guid organizationId) =>
+        Task.FromResult(Owns(organizationId) ? CommandResult.Ok(S.ToView(Id)) : AbTestRefusal.NotFound<AbTestView>());
 
-    public Task<AbSnapshotResult> Snapshot(Guid organizationId) =>
-        Task.FromResult(Owns(organizationId) ? new AbSnapshotResult(CommandOutcome.Ok, CurrentSnapshot()) : new AbSnapshotResult(CommandOutcome.NotFound));
+    public Task<CommandResult<AbTestSnapshot>> Snapshot(Guid organizationId) =>
+        Task.FromResult(Owns(organizationId) ? CommandResult.Ok(CurrentSnapshot()) : AbTestRefusal.NotFound<AbTestSnapshot>());
 
     public Task<AbAssignmentTable?> AssignmentTable() =>
         Task.FromResult(state.RecordExists ? new AbAssignmentTable(S.OrganizationId, S.Variants, S.Status, S.WinnerVariantId) : null);
 
-    public async Task<AbEventsResult> RecordEvents(Guid organizationId, AbEvent[] batch)
+    public async Task<CommandResult<AbEventsRecorded>> RecordEvents(Guid organizationId, AbEvent[] batch)
     {
         if (!Owns(organizationId))
         {
-            return new AbEventsResult(CommandOutcome.NotFound, Message: "A/B test not found.");
+            return AbTestRefusal.NotFound<AbEventsRecorded>();
         }
 
         var errors = UnknownVariants(batch);
         if (errors is not null)
         {
-            return new AbEventsResult(CommandOutcome.Invalid, Message: "One or more fields are invalid.", Errors: errors);
+            return CommandResult<AbEventsRecorded>.Invalid(errors);
         }
 
         var stored = await events.Insert(Id, batch);
@@ -113,33 +115,33 @@ public sealed partial class AbTestGrain(
             }
         }
 
-        return new AbEventsResult(CommandOutcome.Ok, accepted, batch.Length - accepted);
+        return CommandResult.Ok(new AbEventsRecorded(accepted, batch.Length - accepted));
     }
 
-    public async Task<AbTestResult> ApplyWinner(Guid organizationId)
+    public async Task<CommandResult<AbTestView>> ApplyWinner(Guid organizationId)
     {
         if (!Owns(organizationId))
         {
-            return AbTestResult.NotFound();
+            return AbTestRefusal.NotFound<AbTestView>();
         }
 
         if (S.Status == AbTestStatus.Completed)
         {
             // Applied before: answer what that did rather than copy the content over whatever the campaign has now.
-            return AbTestResult.Ok(S.ToView(Id));
+            return CommandResult.Ok(S.ToView(Id));
         }
 
         var decision = WinnerDecision.Decide(AbTestAnalysis.Analyze(CurrentSnapshot()));
         if (decision.Winner is not { } winner)
         {
-            return AbTestResult.Conflict(decision.Message, decision.Reason);
+            return AbTestRefusal.Conflict<AbTestView>(decision.Message, decision.Reason);
         }
 
         var content = S.Variants.First(v => v.Id == winner.Id).ContentJson;
         var applied = await GrainFactory.GetGrain<ICampaignGrain>(S.CampaignId).ApplyContent(organizationId, content, $"ab_test:{Id}");
         if (applied.Outcome != CommandOutcome.Ok)
         {
-            return AbTestResult.Conflict(
+            return AbTestRefusal.Conflict<AbTestView>(
                 $"The winner '{winner.Name}' could not be applied to campaign {S.CampaignId}: {applied.Message}", "campaign_refused");
         }
 
@@ -167,7 +169,7 @@ public sealed partial class AbTestGrain(
             var result = await ApplyWinner(S.OrganizationId);
             if (result.Outcome != CommandOutcome.Ok)
             {
-                LogNoWinnerYet(logger, Id, result.Reason);
+                LogNoWinnerYet(logger, Id, AbTestRefusal.Reason(result));
             }
         }
 
@@ -233,13 +235,13 @@ public sealed partial class AbTestGrain(
 
     private bool Owns(Guid organizationId) => state.RecordExists && S.OrganizationId == organizationId;
 
-    private async Task<AbTestResult> Save()
+    private async Task<CommandResult<AbTestView>> Save()
     {
         await state.WriteOrReload();
 
         var view = S.ToView(Id);
         await tests.Upsert(S.OrganizationId, view, S.Version);
-        return AbTestResult.Ok(view);
+        return CommandResult.Ok(view);
     }
 
     private sealed class RunningCounts

@@ -41,7 +41,7 @@ public sealed class AbTestRepository(NpgsqlDataSource db)
     }
 
     /// <summary>A campaign's tests in creation order, keyset-paginated on the time-ordered id.</summary>
-    public async Task<AbTestPage> List(Guid organizationId, Guid campaignId, Guid? after, int limit)
+    public async Task<Page<AbTestSummary>> List(Guid organizationId, Guid campaignId, Guid? after, int limit)
     {
         await using var cmd = db.CreateCommand("""
             SELECT id, campaign_id, name, status, primary_metric, winner_variant_id, created_at, completed_at
@@ -67,6 +67,6 @@ public sealed class AbTestRepository(NpgsqlDataSource db)
         }
 
         var (page, next) = Keyset.Page(items, limit, t => t.Id);
-        return new AbTestPage(page, next);
+        return new Page<AbTestSummary>(page, next);
     }
 }

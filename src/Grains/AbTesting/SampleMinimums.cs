@@ -2,7 +2,7 @@
 namespace Campaigns.AbTesting;
 
 /// <summary>
-/// The seed's minimum sample per variant (1,000 impressions, 100 clicks, 30 conversions) together with the test's own
+/// The minimum sample per variant (docs/domain/ab-testing.md#minimum-sample: 1,000 impressions, 100 clicks, 30 conversions) together with the test's own
 /// <c>min_sample_size</c>, read as impressions per variant: the larger of the two impression minimums applies.
 /// </summary>
 /// <remarks>

@@ -21,5 +21,5 @@ public sealed class AuditLogGrain(AuditRepository audit) : Grain, IAuditLogGrain
 {
     public Task Record(AuditEntry entry) => audit.Insert(entry);
 
-    public Task<AuditPage> Query(Guid organizationId, AuditQuery query) => audit.Query(organizationId, query);
+    public Task<Page<AuditEntry>> Query(Guid organizationId, AuditQuery query) => audit.Query(organizationId, query);
 }

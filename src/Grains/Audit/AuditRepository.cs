@@ -43,7 +43,7 @@ public sealed class AuditRepository(NpgsqlDataSource db) : IAsyncDisposable
         return cmd;
     }
 
-    public async Task<AuditPage> Query(Guid organizationId, AuditQuery q)
+    public async Task<Page<AuditEntry>> Query(Guid organizationId, AuditQuery q)
     {
         await using var cmd = db.CreateCommand("""
             SELECT id, organization_id, user_id, api_key_id, action, resource_type, resource_id,
@@ -88,6 +88,6 @@ public sealed class AuditRepository(NpgsqlDataSource db) : IAsyncDisposable
         }
 
         var (page, next) = Keyset.Page(items, q.Limit, entry => entry.Id);
-        return new AuditPage(page, next);
+        return new Page<AuditEntry>(page, next);
     }
 }

@@ -11,7 +11,7 @@ using NpgsqlTypes;
 
 namespace Campaigns.Crm;
 
-/// <summary>All SQL for <c>crm_companies</c>.</summary>
+/// <summary>All SQL that writes <c>crm_companies</c> (its one writer).</summary>
 public sealed class CompanyRepository(NpgsqlDataSource db, TimeProvider clock)
 {
     private const string Columns = "id, name, domain, created_at, updated_at";
@@ -69,7 +69,7 @@ public sealed class CompanyRepository(NpgsqlDataSource db, TimeProvider clock)
     }
 
     /// <summary>Newest first, keyset-paginated; <paramref name="text"/> searches name and domain.</summary>
-    public async Task<CrmPage<CompanyView>> List(Guid organizationId, string? text, int limit, Guid? after)
+    public async Task<Page<CompanyView>> List(Guid organizationId, string? text, int limit, Guid? after)
     {
         await using var cmd = db.CreateCommand($"""
             SELECT {Columns} FROM crm_companies
@@ -84,7 +84,22 @@ public sealed class CompanyRepository(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.AddWithValue(NpgsqlDbType.Text, text is not null ? LikePattern.Containing(text) : DBNull.Value);
         cmd.Parameters.AddWithValue(Keyset.RowsToFetch(limit));
         var (items, next) = Keyset.Page((await Read(cmd)).ToList(), limit, company => company.Id);
-        return new CrmPage<CompanyView>(items, next);
+        return new Page<CompanyView>(items, next);
+    }
+
+    /// <summary>
+    /// Creates a company with just a name inside the caller's transaction (a CSV audience import names companies by
+    /// cell); the caller has looked for one of that name first.
+    /// </summary>
+    public static async Task InsertNamed(NpgsqlConnection connection, NpgsqlTransaction tx, Guid organizationId, Guid companyId, string name, DateTimeOffset now)
+    {
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO crm_companies (id, organization_id, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)", connection, tx);
+        insert.Parameters.AddWithValue(companyId);
+        insert.Parameters.AddWithValue(organizationId);
+        insert.Parameters.AddWithValue(name);
+        insert.Parameters.AddWithValue(now);
+        await insert.ExecuteNonQueryAsync();
     }
 
     private static async Task<IReadOnlyList<CompanyView>> Read(NpgsqlCommand cmd)

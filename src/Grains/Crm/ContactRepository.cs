@@ -12,8 +12,8 @@ using NpgsqlTypes;
 
 namespace Campaigns.Crm;
 
-/// <summary>All SQL for <c>crm_contacts</c>.</summary>
-public sealed class ContactRepository(NpgsqlDataSource db, TimeProvider clock)
+/// <summary>All SQL that writes <c>crm_contacts</c> (its one writer); the statements other features run inside their own transactions are in ContactRepository.InTransaction.cs.</summary>
+public sealed partial class ContactRepository(NpgsqlDataSource db, TimeProvider clock)
 {
     private const string UniqueViolation = "23505";
     private const string ForeignKeyViolation = "23503";
@@ -22,13 +22,13 @@ public sealed class ContactRepository(NpgsqlDataSource db, TimeProvider clock)
     private const string Columns =
         "id, first_name, last_name, email, phone, telegram_id, telegram_username, company_id, attributes::text, created_at, updated_at";
 
-    public async Task<CrmResult<ContactView>> Insert(Guid organizationId, Guid contactId, ContactDraft draft)
+    public async Task<(ContactWrite Outcome, ContactView? Contact)> Insert(Guid organizationId, Guid contactId, ContactDraft draft)
     {
         var now = clock.UtcNowMicroseconds();
         await using var connection = await db.OpenConnectionAsync();
         if (draft.CompanyId is { } companyId && !await CompanyExists(connection, organizationId, companyId))
         {
-            return CompanyMissing();
+            return (ContactWrite.CompanyMissing, null);
         }
 
         await using var cmd = new NpgsqlCommand($"""
@@ -53,7 +53,7 @@ public sealed class ContactRepository(NpgsqlDataSource db, TimeProvider clock)
     }
 
     /// <summary>Applies the merge patch to the row under a lock, so concurrent patches of other fields are not lost.</summary>
-    public async Task<CrmResult<ContactView>> Update(Guid organizationId, Guid contactId, ContactChanges changes)
+    public async Task<(ContactWrite Outcome, ContactView? Contact)> Update(Guid organizationId, Guid contactId, ContactChanges changes)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
@@ -62,7 +62,7 @@ public sealed class ContactRepository(NpgsqlDataSource db, TimeProvider clock)
         select.Parameters.AddWithValue(organizationId);
         if ((await Read(select)).SingleOrDefault() is not { } current)
         {
-            return NotFound();
+            return (ContactWrite.NotFound, null);
         }
 
         var values = changes.Values;
@@ -70,12 +70,12 @@ public sealed class ContactRepository(NpgsqlDataSource db, TimeProvider clock)
         var attributes = Has(ContactField.Attributes) ? MergeAttributes(current.Attributes, values.Attributes) : current.Attributes;
         if (JsonNode.Parse(attributes)!.AsObject().Count > MaxAttributes)
         {
-            return CrmResult<ContactView>.Invalid("attributes", $"A contact has at most {MaxAttributes} attributes.");
+            return (ContactWrite.TooManyAttributes, null);
         }
 
         if (Has(ContactField.CompanyId) && values.CompanyId is { } companyId && !await CompanyExists(connection, organizationId, companyId))
         {
-            return CompanyMissing();
+            return (ContactWrite.CompanyMissing, null);
         }
 
         var next = new ContactDraft(
@@ -98,7 +98,7 @@ public sealed class ContactRepository(NpgsqlDataSource db, TimeProvider clock)
         AddValues(update.Parameters, next);
         update.Parameters.AddWithValue(clock.UtcNowMicroseconds());
         var result = await Write(update);
-        if (result.Outcome == CommandOutcome.Ok)
+        if (result.Outcome == ContactWrite.Written)
         {
             await tx.CommitAsync();
         }
@@ -116,7 +116,7 @@ public sealed class ContactRepository(NpgsqlDataSource db, TimeProvider clock)
     }
 
     /// <summary>Newest first, keyset-paginated on the time-ordered id.</summary>
-    public async Task<CrmPage<ContactView>> List(Guid organizationId, ContactQuery query)
+    public async Task<Page<ContactView>> List(Guid organizationId, ContactQuery query)
     {
         await using var cmd = db.CreateCommand($"""
             SELECT {Columns} FROM crm_contacts c
@@ -138,7 +138,7 @@ public sealed class ContactRepository(NpgsqlDataSource db, TimeProvider clock)
         p.AddWithValue(NpgsqlDbType.Uuid, query.PipelineId is { } pipeline ? pipeline : DBNull.Value);
         p.AddWithValue(Keyset.RowsToFetch(query.Limit));
         var (items, next) = Keyset.Page((await Read(cmd)).ToList(), query.Limit, contact => contact.Id);
-        return new CrmPage<ContactView>(items, next);
+        return new Page<ContactView>(items, next);
     }
 
     /// <summary>RFC 7396 on a flat object: a null member removes the attribute, any other replaces it.</summary>
@@ -169,25 +169,25 @@ public sealed class ContactRepository(NpgsqlDataSource db, TimeProvider clock)
         p.AddWithValue(NpgsqlDbType.Text, draft.Attributes);
     }
 
-    /// <summary>Runs an insert or update, turning the unique keys into a conflict naming the field.</summary>
-    private static async Task<CrmResult<ContactView>> Write(NpgsqlCommand cmd)
+    /// <summary>Runs an insert or update, telling the unique keys apart.</summary>
+    private static async Task<(ContactWrite Outcome, ContactView? Contact)> Write(NpgsqlCommand cmd)
     {
         try
         {
-            return (await Read(cmd)).SingleOrDefault() is { } contact ? CrmResult<ContactView>.Ok(contact) : NotFound();
+            return (await Read(cmd)).SingleOrDefault() is { } contact ? (ContactWrite.Written, contact) : (ContactWrite.NotFound, null);
         }
         catch (PostgresException e) when (e.SqlState == UniqueViolation && e.ConstraintName == "crm_contacts_telegram_id_key")
         {
-            return CrmResult<ContactView>.Conflict("telegram_id", "A contact with this telegram_id already exists in the organization.");
+            return (ContactWrite.TelegramIdTaken, null);
         }
         catch (PostgresException e) when (e.SqlState == UniqueViolation && e.ConstraintName == "crm_contacts_email_key")
         {
-            return CrmResult<ContactView>.Conflict("email", "A contact with this email already exists in the organization.");
+            return (ContactWrite.EmailTaken, null);
         }
         catch (PostgresException e) when (e.SqlState == ForeignKeyViolation)
         {
             // The company was deleted between the check and the write.
-            return CompanyMissing();
+            return (ContactWrite.CompanyMissing, null);
         }
     }
 
@@ -198,11 +198,6 @@ public sealed class ContactRepository(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.AddWithValue(organizationId);
         return (bool)(await cmd.ExecuteScalarAsync())!;
     }
-
-    private static CrmResult<ContactView> NotFound() => CrmResult<ContactView>.NotFound("Contact not found.");
-
-    private static CrmResult<ContactView> CompanyMissing() =>
-        CrmResult<ContactView>.Invalid("company_id", "No such company in the organization.");
 
     private static async Task<IReadOnlyList<ContactView>> Read(NpgsqlCommand cmd)
     {

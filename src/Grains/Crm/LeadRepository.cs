@@ -20,7 +20,7 @@ public sealed class LeadRepository(NpgsqlDataSource db, TimeProvider clock)
     /// The seed's lead creation: the contact's existing lead in the pipeline is answered as it is (campaigns call this on
     /// every first send or reply), otherwise a new one at the stage. References are checked in the organization.
     /// </summary>
-    public async Task<CrmResult<LeadView>> Insert(Guid organizationId, Guid leadId, LeadDraft draft)
+    public async Task<(LeadWrite Outcome, LeadView? Lead)> Insert(Guid organizationId, Guid leadId, LeadDraft draft)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using (var check = new NpgsqlCommand("""
@@ -37,17 +37,17 @@ public sealed class LeadRepository(NpgsqlDataSource db, TimeProvider clock)
             await r.ReadAsync();
             if (!r.GetBoolean(0))
             {
-                return CrmResult<LeadView>.Invalid("contact_id", "No such contact in the organization.");
+                return (LeadWrite.ContactMissing, null);
             }
 
             if (!r.GetBoolean(1))
             {
-                return CrmResult<LeadView>.Invalid("pipeline_id", "No such pipeline in the organization.");
+                return (LeadWrite.PipelineMissing, null);
             }
 
             if (!r.GetBoolean(2))
             {
-                return CrmResult<LeadView>.Invalid("stage_id", "The stage is not a stage of this pipeline.");
+                return (LeadWrite.StageMissing, null);
             }
         }
 
@@ -66,13 +66,13 @@ public sealed class LeadRepository(NpgsqlDataSource db, TimeProvider clock)
         insert.Parameters.AddWithValue(clock.UtcNowMicroseconds());
         if ((await Read(insert)).SingleOrDefault() is { } created)
         {
-            return CrmResult<LeadView>.Ok(created);
+            return (LeadWrite.Created, created);
         }
 
         await using var existing = new NpgsqlCommand($"SELECT {Columns} FROM crm_leads WHERE pipeline_id = $1 AND contact_id = $2", connection);
         existing.Parameters.AddWithValue(draft.PipelineId);
         existing.Parameters.AddWithValue(draft.ContactId);
-        return CrmResult<LeadView>.Ok((await Read(existing)).Single(), existing: true);
+        return (LeadWrite.Existing, (await Read(existing)).Single());
     }
 
     public async Task<LeadView?> Get(Guid organizationId, Guid leadId)
@@ -84,7 +84,7 @@ public sealed class LeadRepository(NpgsqlDataSource db, TimeProvider clock)
     }
 
     /// <summary>Moves the lead to another stage of its own pipeline.</summary>
-    public async Task<CrmResult<LeadView>> Move(Guid organizationId, Guid leadId, Guid stageId)
+    public async Task<(LeadWrite Outcome, LeadView? Lead)> Move(Guid organizationId, Guid leadId, Guid stageId)
     {
         await using var cmd = db.CreateCommand($"""
             UPDATE crm_leads l SET stage_id = $3, updated_at = $4
@@ -98,12 +98,12 @@ public sealed class LeadRepository(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.AddWithValue(clock.UtcNowMicroseconds());
         if ((await Read(cmd)).SingleOrDefault() is { } moved)
         {
-            return CrmResult<LeadView>.Ok(moved);
+            return (LeadWrite.Moved, moved);
         }
 
         return await Get(organizationId, leadId) is null
-            ? CrmResult<LeadView>.NotFound("Lead not found.")
-            : CrmResult<LeadView>.Invalid("stage_id", "The stage is not a stage of this lead's pipeline.");
+            ? (LeadWrite.NotFound, null)
+            : (LeadWrite.StageNotInPipeline, null);
     }
 
     public async Task<bool> Delete(Guid organizationId, Guid leadId)
@@ -115,7 +115,7 @@ public sealed class LeadRepository(NpgsqlDataSource db, TimeProvider clock)
     }
 
     /// <summary>Newest first, keyset-paginated.</summary>
-    public async Task<CrmPage<LeadView>> List(Guid organizationId, LeadQuery query)
+    public async Task<Page<LeadView>> List(Guid organizationId, LeadQuery query)
     {
         await using var cmd = db.CreateCommand($"""
             SELECT {Columns} FROM crm_leads
@@ -135,7 +135,7 @@ public sealed class LeadRepository(NpgsqlDataSource db, TimeProvider clock)
         p.AddWithValue(NpgsqlDbType.Uuid, query.ContactId is { } contact ? contact : DBNull.Value);
         p.AddWithValue(Keyset.RowsToFetch(query.Limit));
         var (items, next) = Keyset.Page((await Read(cmd)).ToList(), query.Limit, lead => lead.Id);
-        return new CrmPage<LeadView>(items, next);
+        return new Page<LeadView>(items, next);
     }
 
     private static async Task<IReadOnlyList<LeadView>> Read(NpgsqlCommand cmd)

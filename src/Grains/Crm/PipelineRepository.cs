@@ -52,7 +52,7 @@ public sealed class PipelineRepository(NpgsqlDataSource db, TimeProvider clock)
     /// Renames and re-stages under a lock on the pipeline. Listed stages keep their ids and take their array
     /// position; unlisted ones are removed unless they hold leads (the foreign key from leads says so too).
     /// </summary>
-    public async Task<CrmResult<PipelineView>> Update(Guid organizationId, Guid pipelineId, PipelineChanges changes)
+    public async Task<PipelineUpdate> Update(Guid organizationId, Guid pipelineId, PipelineChanges changes)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
@@ -67,7 +67,7 @@ public sealed class PipelineRepository(NpgsqlDataSource db, TimeProvider clock)
             update.Parameters.AddWithValue(clock.UtcNowMicroseconds());
             if (await update.ExecuteNonQueryAsync() == 0)
             {
-                return NotFound();
+                return new PipelineUpdate(PipelineWrite.NotFound);
             }
         }
 
@@ -77,26 +77,26 @@ public sealed class PipelineRepository(NpgsqlDataSource db, TimeProvider clock)
         }
 
         await tx.CommitAsync();
-        return CrmResult<PipelineView>.Ok((await Get(organizationId, pipelineId))!);
+        return new PipelineUpdate(PipelineWrite.Written, (await Get(organizationId, pipelineId))!);
     }
 
     /// <summary>Refused (409) while any lead is in the pipeline: leads are facts a deletion would silently lose.</summary>
-    public async Task<CrmResult<PipelineView>> Delete(Guid organizationId, Guid pipelineId)
+    public async Task<PipelineWrite> Delete(Guid organizationId, Guid pipelineId)
     {
         await using var cmd = db.CreateCommand("DELETE FROM crm_pipelines WHERE id = $1 AND organization_id = $2");
         cmd.Parameters.AddWithValue(pipelineId);
         cmd.Parameters.AddWithValue(organizationId);
         try
         {
-            return await cmd.ExecuteNonQueryAsync() > 0 ? new CrmResult<PipelineView>(CommandOutcome.Ok) : NotFound();
+            return await cmd.ExecuteNonQueryAsync() > 0 ? PipelineWrite.Written : PipelineWrite.NotFound;
         }
         catch (PostgresException e) when (e.SqlState == ForeignKeyViolation)
         {
-            return CrmResult<PipelineView>.Conflict("pipeline", "The pipeline holds leads; delete or move them first.");
+            return PipelineWrite.HoldsLeads;
         }
     }
 
-    public async Task<CrmPage<PipelineView>> List(Guid organizationId, string? text, int limit, Guid? after)
+    public async Task<Page<PipelineView>> List(Guid organizationId, string? text, int limit, Guid? after)
     {
         await using var cmd = db.CreateCommand($"""
             SELECT {Columns} FROM crm_pipelines
@@ -111,10 +111,10 @@ public sealed class PipelineRepository(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.AddWithValue(NpgsqlDbType.Text, text is not null ? LikePattern.Containing(text) : DBNull.Value);
         cmd.Parameters.AddWithValue(Keyset.RowsToFetch(limit));
         var (items, next) = Keyset.Page((await Read(cmd)).ToList(), limit, pipeline => pipeline.Id);
-        return new CrmPage<PipelineView>(items, next);
+        return new Page<PipelineView>(items, next);
     }
 
-    private static async Task<CrmResult<PipelineView>?> Restage(NpgsqlConnection connection, NpgsqlTransaction tx, Guid pipelineId, IReadOnlyList<StageDraft> stages)
+    private static async Task<PipelineUpdate?> Restage(NpgsqlConnection connection, NpgsqlTransaction tx, Guid pipelineId, IReadOnlyList<StageDraft> stages)
     {
         var existing = new HashSet<Guid>();
         await using (var cmd = new NpgsqlCommand("SELECT id FROM crm_stages WHERE pipeline_id = $1", connection, tx))
@@ -131,7 +131,7 @@ public sealed class PipelineRepository(NpgsqlDataSource db, TimeProvider clock)
         {
             if (stages[i].Id is { } id && !existing.Contains(id))
             {
-                return CrmResult<PipelineView>.Invalid($"stages[{i}].id", $"Stage {id} is not a stage of this pipeline.");
+                return new PipelineUpdate(PipelineWrite.UnknownStage, StageIndex: i);
             }
         }
 
@@ -146,7 +146,7 @@ public sealed class PipelineRepository(NpgsqlDataSource db, TimeProvider clock)
             }
             catch (PostgresException e) when (e.SqlState == ForeignKeyViolation)
             {
-                return CrmResult<PipelineView>.Conflict("stages", "A stage that would be removed holds leads; move them to another stage first.");
+                return new PipelineUpdate(PipelineWrite.StageHoldsLeads);
             }
         }
 
@@ -178,8 +178,6 @@ public sealed class PipelineRepository(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.AddWithValue(position);
         await cmd.ExecuteNonQueryAsync();
     }
-
-    private static CrmResult<PipelineView> NotFound() => CrmResult<PipelineView>.NotFound("Pipeline not found.");
 
     private async Task<IReadOnlyList<PipelineView>> Read(NpgsqlCommand cmd)
     {

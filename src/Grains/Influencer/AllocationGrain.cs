@@ -45,13 +45,13 @@ public sealed partial class AllocationGrain(
         }
     }
 
-    public async Task<AllocationResult> Create(Guid organizationId, AllocationDraft draft)
+    public async Task<CommandResult<AllocationView>> Create(Guid organizationId, AllocationDraft draft)
     {
         if (state.RecordExists)
         {
             return Owns(organizationId, draft.CampaignId)
-                ? AllocationResult.Ok(S.ToView(Id))
-                : AllocationResult.Conflict("An allocation with this id already exists.");
+                ? CommandResult.Ok(S.ToView(Id))
+                : CommandResult<AllocationView>.Conflict("An allocation with this id already exists.");
         }
 
         var now = clock.UtcNowMicroseconds();
@@ -74,32 +74,32 @@ public sealed partial class AllocationGrain(
                 AllocationMonitoring.PostsInput(null, S.Campaign.StartDate, AllocationMonitoring.InitialPostsLimit),
                 AllocationMonitoring.InitialPostsPriority),
         ]);
-        return AllocationResult.Ok(await Save());
+        return CommandResult.Ok(await Save());
     }
 
-    public Task<AllocationResult> Get(Guid organizationId, Guid campaignId) =>
-        Task.FromResult(Owns(organizationId, campaignId) ? AllocationResult.Ok(S.ToView(Id)) : AllocationResult.NotFound());
+    public Task<CommandResult<AllocationView>> Get(Guid organizationId, Guid campaignId) =>
+        Task.FromResult(Owns(organizationId, campaignId) ? CommandResult.Ok(S.ToView(Id)) : NotFound<AllocationView>());
 
-    public async Task<AllocationResult> Accept(Guid organizationId, Guid campaignId)
+    public async Task<CommandResult<AllocationView>> Accept(Guid organizationId, Guid campaignId)
     {
         if (!Owns(organizationId, campaignId))
         {
-            return AllocationResult.NotFound();
+            return NotFound<AllocationView>();
         }
 
         if (S.Status is AllocationStatus.Accepted or AllocationStatus.Active)
         {
-            return AllocationResult.Ok(S.ToView(Id));
+            return CommandResult.Ok(S.ToView(Id));
         }
 
         if (S.Status != AllocationStatus.Pending)
         {
-            return AllocationResult.Conflict($"Only a pending allocation can be accepted; this one is '{DbNames.Of(S.Status)}'.");
+            return CommandResult<AllocationView>.Conflict($"Only a pending allocation can be accepted; this one is '{DbNames.Of(S.Status)}'.");
         }
 
         if (CampaignLifecycle.IsFinal(S.Campaign.Status))
         {
-            return AllocationResult.Conflict($"The campaign is '{DbNames.Of(S.Campaign.Status)}'; its allocations can no longer be accepted.");
+            return CommandResult<AllocationView>.Conflict($"The campaign is '{DbNames.Of(S.Campaign.Status)}'; its allocations can no longer be accepted.");
         }
 
         var now = clock.UtcNowMicroseconds();
@@ -108,24 +108,24 @@ public sealed partial class AllocationGrain(
         S.Touch(now);
         var view = await Save();
         await FollowMonitoringSchedule();
-        return AllocationResult.Ok(view);
+        return CommandResult.Ok(view);
     }
 
-    public async Task<AllocationResult> Decline(Guid organizationId, Guid campaignId, string? reason)
+    public async Task<CommandResult<AllocationView>> Decline(Guid organizationId, Guid campaignId, string? reason)
     {
         if (!Owns(organizationId, campaignId))
         {
-            return AllocationResult.NotFound();
+            return NotFound<AllocationView>();
         }
 
         if (S.Status == AllocationStatus.Declined)
         {
-            return AllocationResult.Ok(S.ToView(Id));
+            return CommandResult.Ok(S.ToView(Id));
         }
 
         if (S.Status is not (AllocationStatus.Pending or AllocationStatus.Accepted))
         {
-            return AllocationResult.Conflict(
+            return CommandResult<AllocationView>.Conflict(
                 $"Only a pending or accepted allocation can be declined; this one is '{DbNames.Of(S.Status)}'.");
         }
 
@@ -136,45 +136,44 @@ public sealed partial class AllocationGrain(
         S.Touch(now);
         var view = await Save();
         await FollowMonitoringSchedule();
-        return AllocationResult.Ok(view);
+        return CommandResult.Ok(view);
     }
 
-    public async Task<RefreshResult> Refresh(Guid organizationId, Guid campaignId)
+    public async Task<CommandResult<EnqueuedJob>> Refresh(Guid organizationId, Guid campaignId)
     {
         if (!Owns(organizationId, campaignId))
         {
-            return new RefreshResult(CommandOutcome.NotFound, Message: "Allocation not found.");
+            return NotFound<EnqueuedJob>();
         }
 
         if (AllocationMonitoring.IsFinal(S.Status) || CampaignLifecycle.IsFinal(S.Campaign.Status))
         {
-            return new RefreshResult(CommandOutcome.Conflict,
-                Message: $"The allocation is '{DbNames.Of(S.Status)}' and its campaign '{DbNames.Of(S.Campaign.Status)}'; nothing is scraped for it any more.");
+            return CommandResult<EnqueuedJob>.Conflict(
+                $"The allocation is '{DbNames.Of(S.Status)}' and its campaign '{DbNames.Of(S.Campaign.Status)}'; nothing is scraped for it any more.");
         }
 
-        var enqueued = await EnqueueMonitoringScrape();
-        return new RefreshResult(CommandOutcome.Ok, enqueued.Job, enqueued.Created);
+        return CommandResult.Ok(await EnqueueMonitoringScrape());
     }
 
-    public async Task<AllocationMetricsResult> GetMetrics(Guid organizationId, Guid campaignId, int postLimit)
+    public async Task<CommandResult<AllocationReport>> GetMetrics(Guid organizationId, Guid campaignId, int postLimit)
     {
         if (!Owns(organizationId, campaignId))
         {
-            return new AllocationMetricsResult(CommandOutcome.NotFound, Message: "Allocation not found.");
+            return NotFound<AllocationReport>();
         }
 
         var page = await posts.ListForAllocation(organizationId, Id, after: null, postLimit);
-        return new AllocationMetricsResult(CommandOutcome.Ok, S.ToView(Id), page);
+        return CommandResult.Ok(new AllocationReport(S.ToView(Id), page));
     }
 
-    public async Task<AllocationPostsResult> ListPosts(Guid organizationId, Guid campaignId, Guid? after, int limit)
+    public async Task<CommandResult<Page<AllocationPost>>> ListPosts(Guid organizationId, Guid campaignId, Guid? after, int limit)
     {
         if (!Owns(organizationId, campaignId))
         {
-            return new AllocationPostsResult(CommandOutcome.NotFound, Message: "Allocation not found.");
+            return NotFound<Page<AllocationPost>>();
         }
 
-        return new AllocationPostsResult(CommandOutcome.Ok, await posts.ListForAllocation(organizationId, Id, after, limit));
+        return CommandResult.Ok(await posts.ListForAllocation(organizationId, Id, after, limit));
     }
 
     public async Task CampaignChanged(Guid organizationId, Guid campaignId, CampaignSnapshot campaign)
@@ -209,18 +208,18 @@ public sealed partial class AllocationGrain(
         LogScrapeMatched(logger, Id, jobId, scraped.Count, S.Metrics.PostsCount);
     }
 
-    public async Task<AllocationPostResult> Decide(Guid organizationId, Guid campaignPostId, PostDecision decision, Guid userId)
+    public async Task<CommandResult<AllocationPost>> Decide(Guid organizationId, Guid campaignPostId, PostDecision decision, Guid userId)
     {
         if (!state.RecordExists || S.OrganizationId != organizationId || !await posts.Decide(organizationId, campaignPostId, decision, userId))
         {
-            return new AllocationPostResult(CommandOutcome.NotFound, Message: "Post not found.");
+            return PostReviewGrain.PostNotFound();
         }
 
         await Recompute(await posts.MatchedPostsForMetrics(Id), S.Metrics.LastCollectedAt ?? clock.UtcNowMicroseconds());
         var post = await posts.GetDetection(organizationId, campaignPostId);
         return post is null
-            ? new AllocationPostResult(CommandOutcome.NotFound, Message: "Post not found.")
-            : new AllocationPostResult(CommandOutcome.Ok, post);
+            ? PostReviewGrain.PostNotFound()
+            : CommandResult.Ok(post);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -298,6 +297,8 @@ public sealed partial class AllocationGrain(
             await this.UnregisterReminder(reminder);
         }
     }
+
+    private static CommandResult<T> NotFound<T>() => CommandResult<T>.NotFound("Allocation not found.");
 
     private bool Owns(Guid organizationId, Guid campaignId) =>
         state.RecordExists && S.OrganizationId == organizationId && S.CampaignId == campaignId;

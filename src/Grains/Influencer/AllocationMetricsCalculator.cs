@@ -2,7 +2,7 @@
 namespace Campaigns.Influencer;
 
 /// <summary>
-/// Recomputes an allocation's metrics from its campaign posts after a scrape, as the seed's stage 6 does in SQL.
+/// Recomputes an allocation's metrics from its campaign posts after a scrape (docs/domain/influencer.md#allocation-metrics).
 /// </summary>
 public static class AllocationMetricsCalculator
 {
@@ -25,7 +25,7 @@ public static class AllocationMetricsCalculator
             // Conversions and CTR come from tracking events, which the product does not record yet.
             Conversions: 0,
             Ctr: 0,
-            // Only rates above 0, as in the seed: a 0 there far more often means "not measured" than "nobody engaged".
+            // Only rates above 0 (docs/domain/influencer.md#allocation-metrics): a 0 there far more often means "not measured" than "nobody engaged".
             AvgEngagementRate: positiveRates.Count == 0 ? 0 : positiveRates.Average(),
             PostsCount: posts.Count,
             LastCollectedAt: collectedAt,

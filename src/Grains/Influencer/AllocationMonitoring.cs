@@ -18,7 +18,7 @@ public enum MonitoringStep
 }
 
 /// <summary>
-/// The seed's stage-5 rules for one allocation: it is monitored while it is accepted or active, its campaign is
+/// The monitoring rules for one allocation (docs/domain/influencer.md#monitoring): it is monitored while it is accepted or active, its campaign is
 /// active, and today is within the campaign's days; each scrape reads from the last collection, else the start.
 /// </summary>
 public static class AllocationMonitoring

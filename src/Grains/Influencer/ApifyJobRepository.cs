@@ -11,7 +11,13 @@ using NpgsqlTypes;
 
 namespace Campaigns.Influencer;
 
-/// <summary>All SQL for <c>apify_jobs_queue</c>: enqueue, the workers' take/complete/fail/hold, and the API's reads and retry.</summary>
+/// <summary>
+/// All SQL for <c>apify_jobs_queue</c> (enqueue, the workers' take/complete/fail/hold, the API's reads and retry) and the
+/// writes of <c>apify_usage</c>, which only the queue's take, complete and fail make: one writer per table
+/// (docs/ARCHITECTURE.md, "One writer per table"); <see cref="ApifyLimitRepository"/> reads usage against the limits.
+/// </summary>
+/// <remarks>Over 400 lines because the queue's whole lifecycle is one table family: splitting the take from the fail
+/// would put two writers on the same rows.</remarks>
 public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, ApifyRetryBackoff backoff)
 {
     private const string Columns =
@@ -238,7 +244,7 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
         var job = (await ReadJobs(fail)).Single();
         if (costUsd > 0)
         {
-            await ApifyLimitRepository.Record(connection, tx, organizationId, calls: 0, costUsd, now);
+            await RecordUsage(connection, tx, organizationId, calls: 0, costUsd, now);
         }
 
         await tx.CommitAsync();
@@ -296,7 +302,7 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
     }
 
     /// <summary>Newest first, keyset-paginated on the time-ordered id.</summary>
-    public async Task<ApifyJobPage> List(Guid organizationId, ApifyJobQuery query)
+    public async Task<Page<ApifyJob>> List(Guid organizationId, ApifyJobQuery query)
     {
         await using var list = db.CreateCommand($"""
             SELECT {Columns} FROM apify_jobs_queue
@@ -319,11 +325,12 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
         p.AddWithValue(Keyset.RowsToFetch(query.Limit));
 
         var (items, next) = Keyset.Page(await ReadJobs(list), query.Limit, job => job.Id);
-        return new ApifyJobPage(items, next);
+        return new Page<ApifyJob>(items, next);
     }
 
     /// <summary>A failed job back to pending, due now, with its retries reset; the last error stays until it runs again.</summary>
-    public async Task<ApifyJobResult> Retry(Guid organizationId, Guid jobId)
+    /// <returns>The retried job; or, when it was not retried, the status that refused it (none when there is no such job).</returns>
+    public async Task<JobRetry> Retry(Guid organizationId, Guid jobId)
     {
         var now = clock.UtcNowMicroseconds();
         await using var connection = await db.OpenConnectionAsync();
@@ -336,9 +343,9 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
             switch (await current.ExecuteScalarAsync())
             {
                 case null:
-                    return ApifyJobResult.NotFound();
+                    return new JobRetry(CommandOutcome.NotFound);
                 case string status when status != DbNames.Of(ApifyJobStatus.Failed):
-                    return ApifyJobResult.Conflict($"Only a failed job can be retried; this one is {status}.");
+                    return new JobRetry(CommandOutcome.Conflict, RefusedStatus: DbNames.From<ApifyJobStatus>(status));
             }
         }
 
@@ -352,7 +359,22 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
         retry.Parameters.AddWithValue(now);
         var job = (await ReadJobs(retry)).Single();
         await tx.CommitAsync();
-        return ApifyJobResult.Ok(job);
+        return new JobRetry(CommandOutcome.Ok, job);
+    }
+
+    /// <summary>
+    /// Adds calls and cost at <paramref name="at"/> to the organization's usage, on this connection's shard (no lock on
+    /// a row other connections use). Usage of an earlier day or month is kept and no longer read as today's or this month's.
+    /// </summary>
+    private static async Task RecordUsage(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid organizationId, int calls, decimal costUsd, DateTimeOffset at)
+    {
+        await using var record = new NpgsqlCommand("SELECT apify_record_usage($1, $2, $3, $4)", connection, tx);
+        var p = record.Parameters;
+        p.AddWithValue(organizationId);
+        p.AddWithValue(calls);
+        p.AddWithValue(costUsd);
+        p.AddWithValue(at);
+        await record.ExecuteNonQueryAsync();
     }
 
     private static string Describe(TimeSpan span) => span switch
@@ -405,6 +427,3 @@ public sealed class ApifyJobRepository(NpgsqlDataSource db, TimeProvider clock, 
 
     private static DateTimeOffset? NullableInstant(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
 }
-
-/// <summary>The job an enqueue left in the queue: the new one, or the outstanding one it found.</summary>
-public sealed record EnqueuedJob(ApifyJob Job, bool Created);

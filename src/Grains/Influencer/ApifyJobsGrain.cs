@@ -14,11 +14,20 @@ namespace Campaigns.Influencer;
 [StatelessWorker]
 public sealed class ApifyJobsGrain(ApifyJobRepository jobs, ApifyLimitRepository limits) : Grain, IApifyJobsGrain
 {
-    public Task<ApifyJobPage> List(Guid organizationId, ApifyJobQuery query) => jobs.List(organizationId, query);
+    private const string NotFound = "Apify job not found.";
 
-    public Task<ApifyJob?> Get(Guid organizationId, Guid jobId) => jobs.Get(organizationId, jobId);
+    public Task<Page<ApifyJob>> List(Guid organizationId, ApifyJobQuery query) => jobs.List(organizationId, query);
 
-    public Task<ApifyJobResult> Retry(Guid organizationId, Guid jobId) => jobs.Retry(organizationId, jobId);
+    public async Task<CommandResult<ApifyJob>> Get(Guid organizationId, Guid jobId) =>
+        await jobs.Get(organizationId, jobId) is { } job ? CommandResult.Ok(job) : CommandResult<ApifyJob>.NotFound(NotFound);
+
+    public async Task<CommandResult<ApifyJob>> Retry(Guid organizationId, Guid jobId) =>
+        await jobs.Retry(organizationId, jobId) switch
+        {
+            { Job: { } job } => CommandResult.Ok(job),
+            { RefusedStatus: { } status } => CommandResult<ApifyJob>.Conflict($"Only a failed job can be retried; this one is {DbNames.Of(status)}."),
+            _ => CommandResult<ApifyJob>.NotFound(NotFound),
+        };
 
     public Task<ApifyLimits> GetLimits(Guid organizationId) => limits.Get(organizationId);
 

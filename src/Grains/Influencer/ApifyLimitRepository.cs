@@ -12,8 +12,9 @@ using NpgsqlTypes;
 namespace Campaigns.Influencer;
 
 /// <summary>
-/// All SQL for <c>apify_rate_limits</c> (an organization's Apify limits) and <c>apify_usage</c> (its calls and spend,
-/// per UTC day, in shards summed on read: sql/0013).
+/// All SQL for <c>apify_rate_limits</c> (an organization's Apify limits), and the reads of <c>apify_usage</c> (its calls
+/// and spend, per UTC day, in shards summed on read: sql/0013). Usage is written only by <see cref="ApifyJobRepository"/>,
+/// as jobs are taken, completed and failed (docs/ARCHITECTURE.md, "One writer per table").
 /// </summary>
 public sealed class ApifyLimitRepository(NpgsqlDataSource db, TimeProvider clock)
 {
@@ -56,21 +57,6 @@ public sealed class ApifyLimitRepository(NpgsqlDataSource db, TimeProvider clock
         }
 
         return await Read(connection, null, organizationId, now);
-    }
-
-    /// <summary>
-    /// Adds calls and cost at <paramref name="at"/> to the organization's usage, on this connection's shard (no lock on
-    /// a row other connections use). Usage of an earlier day or month is kept and no longer read as today's or this month's.
-    /// </summary>
-    internal static async Task Record(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid organizationId, int calls, decimal costUsd, DateTimeOffset at)
-    {
-        await using var record = new NpgsqlCommand("SELECT apify_record_usage($1, $2, $3, $4)", connection, tx);
-        var p = record.Parameters;
-        p.AddWithValue(organizationId);
-        p.AddWithValue(calls);
-        p.AddWithValue(costUsd);
-        p.AddWithValue(at);
-        await record.ExecuteNonQueryAsync();
     }
 
     private static async Task<ApifyLimits> Read(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid organizationId, DateTimeOffset at)

@@ -3,7 +3,7 @@ namespace Campaigns.Influencer;
 
 /// <summary>
 /// An influencer campaign's budget shared among its creators: evenly in minor units, with the remainder going to the
-/// first part, as the seed says. Minor units keep the parts whole so they always add back up to the budget exactly.
+/// first part (docs/domain/influencer.md#budget-split). Minor units keep the parts whole so they always add back up to the budget exactly.
 /// </summary>
 public static class BudgetSplit
 {

@@ -14,20 +14,42 @@ namespace Campaigns.Influencer;
 [StatelessWorker]
 public sealed class CreatorRegistryGrain(CreatorRepository creators) : Grain, ICreatorRegistryGrain
 {
-    public async Task<CreatorResult> Create(Guid organizationId, Guid creatorId, CreatorDraft draft) =>
+    public const string HandleTaken = "A profile with this platform and username already exists in the organization.";
+    private const string NotFound = "Creator not found.";
+
+    public async Task<CommandResult<CreatorView>> Create(Guid organizationId, Guid creatorId, CreatorDraft draft) =>
         await creators.Insert(organizationId, creatorId, draft) is { } creator
-            ? CreatorResult.Ok(creator)
-            : CreatorResult.Conflict(CreatorRepository.HandleTaken);
+            ? CommandResult.Ok(creator)
+            : CommandResult<CreatorView>.Conflict(HandleTaken);
 
-    public Task<CreatorView?> Get(Guid organizationId, Guid creatorId) => creators.Get(organizationId, creatorId);
+    public async Task<CommandResult<CreatorView>> Get(Guid organizationId, Guid creatorId) =>
+        await creators.Get(organizationId, creatorId) is { } creator ? CommandResult.Ok(creator) : CommandResult<CreatorView>.NotFound(NotFound);
 
-    public Task<CreatorResult> Update(Guid organizationId, Guid creatorId, CreatorChanges changes) =>
-        creators.Update(organizationId, creatorId, changes);
+    public async Task<CommandResult<CreatorView>> Update(Guid organizationId, Guid creatorId, CreatorChanges changes) =>
+        await creators.Update(organizationId, creatorId, changes) switch
+        {
+            { Outcome: CommandOutcome.Ok, Creator: { } creator } => CommandResult.Ok(creator),
+            { Outcome: CommandOutcome.Invalid, ForeignProfileId: var profileId } =>
+                CommandResult<CreatorView>.Invalid("profiles", $"Profile {profileId} does not belong to this creator."),
+            { Outcome: CommandOutcome.Conflict } => CommandResult<CreatorView>.Conflict(HandleTaken),
+            _ => CommandResult<CreatorView>.NotFound(NotFound),
+        };
 
-    public Task<CreatorPage> List(Guid organizationId, CreatorQuery query) => creators.List(organizationId, query);
+    public Task<Page<CreatorView>> List(Guid organizationId, CreatorQuery query) => creators.List(organizationId, query);
 
-    public Task<CreatorImportResult> Import(Guid organizationId, IReadOnlyList<CreatorImportRow> rows) =>
-        creators.Import(organizationId, rows);
+    public async Task<CommandResult<CreatorImportCounts>> Import(Guid organizationId, IReadOnlyList<CreatorImportRow> rows)
+    {
+        var outcome = await creators.Import(organizationId, rows);
+        if (outcome.Counts is { } counts)
+        {
+            return CommandResult.Ok(counts);
+        }
+
+        var errors = outcome.Refusals.Select(refused => new ImportRowError(refused.Row, "creator_id", refused.Owner is { } owner
+            ? $"This profile belongs to creator {owner:N}, not {refused.CreatorId:N}."
+            : $"Creator {refused.CreatorId:N} not found."));
+        return CommandResult<CreatorImportCounts>.Invalid(ImportRowError.ByCell(errors));
+    }
 
     public Task<IReadOnlyList<CreatorCandidate>> SelectCandidates(Guid organizationId, CandidateCriteria criteria) =>
         creators.SelectCandidates(organizationId, criteria.Platforms, criteria.AudienceSize, criteria.Location,

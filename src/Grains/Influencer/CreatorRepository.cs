@@ -12,12 +12,11 @@ using NpgsqlTypes;
 namespace Campaigns.Influencer;
 
 /// <summary>All SQL for <c>creators</c> and <c>creator_social_profiles</c>.</summary>
-/// <remarks>Over 400 lines because it is one table family (a creator and its profiles are written together); the
-/// candidate selection would move into the influencer feature folder in the restructure.</remarks>
+/// <remarks>Over 400 lines because it is one table family with one writer (a creator and its profiles are written
+/// together, docs/ARCHITECTURE.md "One writer per table"), and candidate selection reads the same rows.</remarks>
 public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
 {
     private const string UniqueViolation = "23505";
-    public const string HandleTaken = "A profile with this platform and username already exists in the organization.";
 
     private const string ProfileColumns =
         "id, platform, username, followers_declared, followers_verified, followers_actual, " +
@@ -56,7 +55,8 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
         return (await ReadCreators(cmd)).SingleOrDefault();
     }
 
-    public async Task<CreatorResult> Update(Guid organizationId, Guid creatorId, CreatorChanges changes)
+    /// <returns>The creator as changed; or, with nothing written, which creator or profile was missing or that a handle is taken.</returns>
+    public async Task<CreatorUpdate> Update(Guid organizationId, Guid creatorId, CreatorChanges changes)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
@@ -81,7 +81,7 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
             p.AddWithValue(now);
             if (await update.ExecuteNonQueryAsync() == 0)
             {
-                return CreatorResult.NotFound();
+                return new CreatorUpdate(CommandOutcome.NotFound);
             }
         }
 
@@ -91,7 +91,7 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
             {
                 if (await LockProfile(connection, tx, organizationId, change.ProfileId, creatorId) is not { Profile: var current })
                 {
-                    return CreatorResult.Invalid("profiles", $"Profile {change.ProfileId} does not belong to this creator.");
+                    return new CreatorUpdate(CommandOutcome.Invalid, ForeignProfileId: change.ProfileId);
                 }
 
                 await UpdateProfile(connection, tx, current.Id, ProfileEditing.Apply(current.Declared(), change.Values, change.Fields), now);
@@ -106,14 +106,14 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
         }
         catch (PostgresException e) when (e.SqlState == UniqueViolation)
         {
-            return CreatorResult.Conflict(HandleTaken);
+            return new CreatorUpdate(CommandOutcome.Conflict);
         }
 
-        return CreatorResult.Ok((await Get(organizationId, creatorId))!);
+        return new CreatorUpdate(CommandOutcome.Ok, await Get(organizationId, creatorId));
     }
 
     /// <summary>Newest first, keyset-paginated on the time-ordered id.</summary>
-    public async Task<CreatorPage> List(Guid organizationId, CreatorQuery query)
+    public async Task<Page<CreatorView>> List(Guid organizationId, CreatorQuery query)
     {
         var profileFilter = query.Platform is not null || query.Niche is not null || query.Location is not null
                             || query.MinFollowers is not null || query.MaxFollowers is not null;
@@ -149,19 +149,20 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
         p.AddWithValue(Keyset.RowsToFetch(query.Limit));
 
         var (items, next) = Keyset.Page((await ReadCreators(cmd)).ToList(), query.Limit, creator => creator.Id);
-        return new CreatorPage(items, next);
+        return new Page<CreatorView>(items, next);
     }
 
     /// <summary>
     /// Upserts every row by (platform, username) in one transaction. Row-level refusals the database decides
     /// (an unknown creator id, a profile of another creator) roll the whole import back.
     /// </summary>
-    public async Task<CreatorImportResult> Import(Guid organizationId, IReadOnlyList<CreatorImportRow> rows)
+    /// <returns>The counts when written; otherwise, with nothing written, the rows the database refused.</returns>
+    public async Task<CreatorImportOutcome> Import(Guid organizationId, IReadOnlyList<CreatorImportRow> rows)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
         var now = clock.UtcNowMicroseconds();
-        var errors = new List<ImportRowError>();
+        var refusals = new List<ImportRefusal>();
         int created = 0, updated = 0, creatorsCreated = 0;
 
         foreach (var row in rows)
@@ -170,7 +171,7 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
             {
                 if (row.CreatorId is { } named && named != owner)
                 {
-                    errors.Add(new ImportRowError(row.Row, "creator_id", $"This profile belongs to creator {owner:N}, not {named:N}."));
+                    refusals.Add(new ImportRefusal(row.Row, named, owner));
                     continue;
                 }
 
@@ -185,7 +186,7 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
             {
                 if (!await CreatorExists(connection, tx, organizationId, given))
                 {
-                    errors.Add(new ImportRowError(row.Row, "creator_id", $"Creator {given:N} not found."));
+                    refusals.Add(new ImportRefusal(row.Row, given, Owner: null));
                     continue;
                 }
 
@@ -203,14 +204,14 @@ public sealed class CreatorRepository(NpgsqlDataSource db, TimeProvider clock)
             created++;
         }
 
-        if (errors.Count > 0)
+        if (refusals.Count > 0)
         {
             await tx.RollbackAsync();
-            return CreatorImportResult.Refused(errors);
+            return new CreatorImportOutcome(null, refusals);
         }
 
         await tx.CommitAsync();
-        return new CreatorImportResult(rows.Count, created, updated, creatorsCreated, []);
+        return new CreatorImportOutcome(new CreatorImportCounts(rows.Count, created, updated, creatorsCreated), []);
     }
 
     /// <summary>

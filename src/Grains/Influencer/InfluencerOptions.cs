@@ -6,7 +6,7 @@ public sealed class InfluencerOptions
 {
     public const string SectionName = "Influencer";
 
-    /// <summary>How often an accepted allocation re-scrapes its creator's posts (the seed's 12-hour cron).</summary>
+    /// <summary>How often an accepted allocation re-scrapes its creator's posts (12 hours by default, docs/domain/influencer.md#monitoring).</summary>
     public TimeSpan MonitorPeriod { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>

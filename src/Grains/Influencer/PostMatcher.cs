@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Campaigns.Influencer;
 
 /// <summary>
-/// Decides whether a scraped post is content of one campaign (the seed's <c>detect_campaign_post</c>): which tracking
+/// Decides whether a scraped post is content of one campaign (docs/domain/influencer.md#post-matching): which tracking
 /// signals it carries, how confident that makes us, and whether that reaches the campaign's minimum.
 /// </summary>
 /// <remarks>

@@ -153,7 +153,7 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         """;
 
     /// <summary>An allocation's posts, newest detection first, keyset-paginated on the detection id.</summary>
-    public async Task<AllocationPostPage> ListForAllocation(Guid organizationId, Guid allocationId, Guid? after, int limit)
+    public async Task<Page<AllocationPost>> ListForAllocation(Guid organizationId, Guid allocationId, Guid? after, int limit)
     {
         await using var cmd = db.CreateCommand($"""
             {DetectionSelect}
@@ -175,7 +175,7 @@ public sealed class PostRepository(NpgsqlDataSource db, TimeProvider clock)
         }
 
         var (page, next) = Keyset.Page(items, limit, post => post.Id);
-        return new AllocationPostPage(page, next);
+        return new Page<AllocationPost>(page, next);
     }
 
     /// <summary>One detection of the organization, or null.</summary>

@@ -13,8 +13,11 @@ namespace Campaigns.Influencer;
 [StatelessWorker]
 public sealed class PostReviewGrain(PostRepository posts) : Grain, IPostReviewGrain
 {
-    public async Task<AllocationPostResult> Decide(Guid organizationId, Guid campaignPostId, PostDecision decision, Guid userId) =>
+    public async Task<CommandResult<AllocationPost>> Decide(Guid organizationId, Guid campaignPostId, PostDecision decision, Guid userId) =>
         await posts.FindDetection(organizationId, campaignPostId) is var (allocationId, _)
             ? await GrainFactory.GetGrain<IAllocationGrain>(allocationId).Decide(organizationId, campaignPostId, decision, userId)
-            : new AllocationPostResult(CommandOutcome.NotFound, Message: "Post not found.");
+            : PostNotFound();
+
+    /// <summary>The one answer for a detection the caller cannot see, here and in the allocation that owns it.</summary>
+    internal static CommandResult<AllocationPost> PostNotFound() => CommandResult<AllocationPost>.NotFound("Post not found.");
 }

@@ -42,6 +42,7 @@ public static class GrainServices
         services.TryAddSingleton<OutreachPlanRepository>();
         services.TryAddSingleton<OutreachAudienceRepository>();
         services.TryAddSingleton<OutreachParticipantRepository>();
+        services.TryAddSingleton<OutreachSendRepository>();
         services.TryAddSingleton<Outreach.OutreachPlans>();
         services.TryAddSingleton<Outreach.OutreachCampaignServices>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Outreach.IIncomingMessageSink, Outreach.OutreachReplies>());

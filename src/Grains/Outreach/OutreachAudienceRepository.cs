@@ -25,7 +25,7 @@ public sealed class OutreachAudienceRepository(NpgsqlDataSource db, TimeProvider
                   AND k.status NOT IN ('completed', 'cancelled'))
         """;
 
-    public async Task<OutreachPage<PickerContact>> Picker(Guid organizationId, PickerQuery query)
+    public async Task<Page<PickerContact>> Picker(Guid organizationId, PickerQuery query)
     {
         await using var cmd = db.CreateCommand($"""
             SELECT * FROM (
@@ -62,7 +62,7 @@ public sealed class OutreachAudienceRepository(NpgsqlDataSource db, TimeProvider
         }
 
         var (items, next) = Keyset.Page(rows, query.Limit, c => c.Id);
-        return new OutreachPage<PickerContact>(items, next);
+        return new Page<PickerContact>(items, next);
     }
 
     /// <summary>The ids among <paramref name="contactIds"/> that are not contacts of the organization.</summary>
@@ -200,23 +200,8 @@ public sealed class OutreachAudienceRepository(NpgsqlDataSource db, TimeProvider
         }
 
         var id = TimeOrderedId.New();
-        await using var cmd = new NpgsqlCommand("""
-            INSERT INTO crm_contacts (id, organization_id, first_name, last_name, email, phone, telegram_id, telegram_username,
-                                      company_id, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
-            """, connection, tx);
-        var p = cmd.Parameters;
-        p.AddWithValue(id);
-        p.AddWithValue(organizationId);
-        p.AddWithValue(NpgsqlDbType.Text, (object?)row.FirstName ?? DBNull.Value);
-        p.AddWithValue(NpgsqlDbType.Text, (object?)row.LastName ?? DBNull.Value);
-        p.AddWithValue(NpgsqlDbType.Text, (object?)row.Email ?? DBNull.Value);
-        p.AddWithValue(NpgsqlDbType.Text, (object?)row.Phone ?? DBNull.Value);
-        p.AddWithValue(NpgsqlDbType.Bigint, row.TelegramId is { } telegramId ? telegramId : DBNull.Value);
-        p.AddWithValue(NpgsqlDbType.Text, (object?)row.TelegramUsername ?? DBNull.Value);
-        p.AddWithValue(NpgsqlDbType.Uuid, companyId is { } c ? c : DBNull.Value);
-        p.AddWithValue(now);
-        await cmd.ExecuteNonQueryAsync();
+        await ContactRepository.InsertImported(connection, tx, organizationId, id,
+            new ContactDraft(row.FirstName, row.LastName, row.Email, row.Phone, row.TelegramId, row.TelegramUsername, companyId), now);
         if (row.Company is { } name && companyId is { } resolved)
         {
             // Remembered only once the row is written: a row rolled back to its savepoint may have created the company.
@@ -241,13 +226,7 @@ public sealed class OutreachAudienceRepository(NpgsqlDataSource db, TimeProvider
         }
 
         var id = TimeOrderedId.New();
-        await using var insert = new NpgsqlCommand(
-            "INSERT INTO crm_companies (id, organization_id, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)", connection, tx);
-        insert.Parameters.AddWithValue(id);
-        insert.Parameters.AddWithValue(organizationId);
-        insert.Parameters.AddWithValue(name);
-        insert.Parameters.AddWithValue(now);
-        await insert.ExecuteNonQueryAsync();
+        await CompanyRepository.InsertNamed(connection, tx, organizationId, id, name, now);
         return id;
     }
 

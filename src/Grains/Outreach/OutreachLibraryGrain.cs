@@ -17,43 +17,43 @@ public sealed class OutreachLibraryGrain(OutreachPlanRepository plans, OutreachA
     /// <summary>Changing a preset while such a campaign uses it would change messages mid-sequence.</summary>
     private static readonly IReadOnlyList<string> Running = [DbNames.Of(CampaignStatus.Active)];
 
-    public Task<OutreachPage<OutreachTemplate>> ListPresets(Guid organizationId, int limit, Guid? after) =>
+    public Task<Page<OutreachTemplate>> ListPresets(Guid organizationId, int limit, Guid? after) =>
         plans.Presets(organizationId, limit, after);
 
-    public async Task<OutreachResult<OutreachTemplate>> CreatePreset(Guid organizationId, Guid presetId, TemplateDraft draft) =>
+    public async Task<CommandResult<OutreachTemplate>> CreatePreset(Guid organizationId, Guid presetId, TemplateDraft draft) =>
         await plans.InsertTemplate(organizationId, null, presetId, draft) is { } preset
-            ? OutreachResult<OutreachTemplate>.Ok(preset)
-            : OutreachResult<OutreachTemplate>.Conflict("A template with this id already exists.");
+            ? CommandResult<OutreachTemplate>.Ok(preset)
+            : CommandResult<OutreachTemplate>.Conflict("A template with this id already exists.");
 
-    public async Task<OutreachResult<OutreachTemplate>> UpdatePreset(Guid organizationId, Guid presetId, TemplateChanges changes)
+    public async Task<CommandResult<OutreachTemplate>> UpdatePreset(Guid organizationId, Guid presetId, TemplateChanges changes)
     {
         if (await plans.Template(organizationId, null, presetId, presetsToo: true) is null)
         {
-            return OutreachResult<OutreachTemplate>.NotFound("Preset not found.");
+            return CommandResult<OutreachTemplate>.NotFound("Preset not found.");
         }
 
         if (changes.Content is not null && await plans.UsedByCampaignIn(presetId, Running))
         {
-            return OutreachResult<OutreachTemplate>.Conflict("An active campaign's sequence uses this preset; pause the campaign (or copy the preset) to change its content.");
+            return CommandResult<OutreachTemplate>.Conflict("An active campaign's sequence uses this preset; pause the campaign (or copy the preset) to change its content.");
         }
 
         return await plans.UpdateTemplate(organizationId, null, presetId, changes) is { } preset
-            ? OutreachResult<OutreachTemplate>.Ok(preset)
-            : OutreachResult<OutreachTemplate>.NotFound("Preset not found.");
+            ? CommandResult<OutreachTemplate>.Ok(preset)
+            : CommandResult<OutreachTemplate>.NotFound("Preset not found.");
     }
 
-    public async Task<OutreachResult<OutreachTemplate>> DeletePreset(Guid organizationId, Guid presetId) =>
+    public async Task<CommandResult<OutreachTemplate>> DeletePreset(Guid organizationId, Guid presetId) =>
         await plans.DeleteTemplate(organizationId, null, presetId) switch
         {
-            (TemplateDeletion.Deleted, { } preset) => OutreachResult<OutreachTemplate>.Ok(preset),
-            (TemplateDeletion.InUse, _) => OutreachResult<OutreachTemplate>.Conflict("A campaign's sequence uses this preset; change or delete its steps first."),
-            _ => OutreachResult<OutreachTemplate>.NotFound("Preset not found."),
+            (TemplateDeletion.Deleted, { } preset) => CommandResult<OutreachTemplate>.Ok(preset),
+            (TemplateDeletion.InUse, _) => CommandResult<OutreachTemplate>.Conflict("A campaign's sequence uses this preset; change or delete its steps first."),
+            _ => CommandResult<OutreachTemplate>.NotFound("Preset not found."),
         };
 
-    public async Task<OutreachResult<TemplatePreview>> PreviewPreset(Guid organizationId, Guid presetId, Guid contactId) =>
+    public async Task<CommandResult<TemplatePreview>> PreviewPreset(Guid organizationId, Guid presetId, Guid contactId) =>
         await plans.Template(organizationId, null, presetId, presetsToo: true) is { } preset
-            ? await OutreachPreview.Render(contacts, configuration, organizationId, preset, contactId)
-            : OutreachResult<TemplatePreview>.NotFound("Preset not found.");
+            ? (await OutreachPreview.Render(contacts, configuration, organizationId, preset, contactId)).ToCommandResult()
+            : CommandResult<TemplatePreview>.NotFound("Preset not found.");
 
-    public Task<OutreachPage<PickerContact>> ContactsForPicker(Guid organizationId, PickerQuery query) => contacts.Picker(organizationId, query);
+    public Task<Page<PickerContact>> ContactsForPicker(Guid organizationId, PickerQuery query) => contacts.Picker(organizationId, query);
 }

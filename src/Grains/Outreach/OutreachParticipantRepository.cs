@@ -12,14 +12,11 @@ using NpgsqlTypes;
 namespace Campaigns.Outreach;
 
 /// <summary>
-/// All SQL for <c>outreach_participants</c> (the participants' projection and the bulk materialization target) and
-/// <c>outreach_sends</c> (one row per participant and step: the "never twice" guard).
+/// The only writer of <c>outreach_participants</c> (the participants' projection and the bulk materialization target).
+/// <c>outreach_sends</c> is written by <see cref="OutreachSendRepository"/>; the CRM tables and <c>campaigns</c> are only
+/// read here, joined into the statements that need them, and read back by column name.
 /// </summary>
-/// <remarks>
-/// Over 400 lines: the two tables are written together in the send path's statements. The repository split by table
-/// family is part of the feature-folder restructure, which also moves the four tables it reads by ordinal.
-/// </remarks>
-public sealed class OutreachParticipantRepository(NpgsqlDataSource db)
+public sealed partial class OutreachParticipantRepository(NpgsqlDataSource db)
 {
     private const string Columns =
         "campaign_id, contact_id, organization_id, sending_account_id, chat_id, status, current_step, next_send_at, " +
@@ -29,8 +26,6 @@ public sealed class OutreachParticipantRepository(NpgsqlDataSource db)
     private const string QualifiedColumns =
         "o.campaign_id, o.contact_id, o.organization_id, o.sending_account_id, o.chat_id, o.status, o.current_step, o.next_send_at, " +
         "o.last_sent_at, o.replied_at, o.reason, (o.metadata ? 'held') AS held, o.version, o.updated_at";
-
-    private const int RowColumnCount = 14;
 
     /// <summary>Why a contact picked without a Telegram id is bounced at start (a filter leaves such contacts out).</summary>
     public const string NoTelegramReason =
@@ -79,14 +74,14 @@ public sealed class OutreachParticipantRepository(NpgsqlDataSource db)
             await using var r = await select.ExecuteReaderAsync();
             while (await r.ReadAsync())
             {
-                var telegramId = r.IsDBNull(1) ? (long?)null : r.GetInt64(1);
+                var telegramId = Nullable<long>(r, "telegram_id");
                 // A filter only finds people a bot can write to; a picked contact is kept, bounced, so the operator sees why.
                 if (telegramId is null && !picked)
                 {
                     continue;
                 }
 
-                ids.Add(r.GetGuid(0));
+                ids.Add(r.GetGuid(r.GetOrdinal("id")));
                 telegramIds.Add(telegramId);
             }
         }
@@ -211,7 +206,7 @@ public sealed class OutreachParticipantRepository(NpgsqlDataSource db)
             return null;
         }
 
-        var (contact, stages) = ReadFacts(r, RowColumnCount);
+        var (contact, stages) = ReadFacts(r);
         return (ReadRow(r), contact, stages);
     }
 
@@ -256,7 +251,7 @@ public sealed class OutreachParticipantRepository(NpgsqlDataSource db)
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync())
         {
-            ids.Add(r.GetGuid(0));
+            ids.Add(r.GetGuid(r.GetOrdinal("campaign_id")));
         }
 
         return ids;
@@ -273,28 +268,29 @@ public sealed class OutreachParticipantRepository(NpgsqlDataSource db)
         cmd.Parameters.AddWithValue(contactId);
         cmd.Parameters.AddWithValue(organizationId);
         await using var r = await cmd.ExecuteReaderAsync();
-        return await r.ReadAsync() ? ReadFacts(r, 0) : (ContactFacts.Unknown, new Dictionary<Guid, Guid>());
+        return await r.ReadAsync() ? ReadFacts(r) : (ContactFacts.Unknown, new Dictionary<Guid, Guid>());
     }
 
+    /// <summary>The contact's facts, each column named so <see cref="ReadFacts"/> reads them by name beside a participant's row.</summary>
     private const string FactsColumns = """
-        c.id, c.first_name, c.last_name, c.email, c.phone, c.telegram_id, co.name,
-        (SELECT coalesce(array_agg(l.pipeline_id), '{}') FROM crm_leads l WHERE l.contact_id = c.id),
-        (SELECT coalesce(array_agg(l.stage_id), '{}') FROM crm_leads l WHERE l.contact_id = c.id)
+        c.id AS fact_contact_id, c.first_name, c.last_name, c.email, c.phone, c.telegram_id, co.name AS company_name,
+        (SELECT coalesce(array_agg(l.pipeline_id), '{}') FROM crm_leads l WHERE l.contact_id = c.id) AS lead_pipeline_ids,
+        (SELECT coalesce(array_agg(l.stage_id), '{}') FROM crm_leads l WHERE l.contact_id = c.id) AS lead_stage_ids
         """;
 
-    /// <summary>The facts at <paramref name="offset"/> (the columns of <see cref="FactsColumns"/>); a missing contact is Unknown.</summary>
-    private static (ContactFacts Contact, IReadOnlyDictionary<Guid, Guid> StageByPipeline) ReadFacts(NpgsqlDataReader r, int offset)
+    /// <summary>The columns of <see cref="FactsColumns"/>; a missing contact is Unknown.</summary>
+    private static (ContactFacts Contact, IReadOnlyDictionary<Guid, Guid> StageByPipeline) ReadFacts(NpgsqlDataReader r)
     {
-        if (r.IsDBNull(offset))
+        if (r.IsDBNull(r.GetOrdinal("fact_contact_id")))
         {
             return (ContactFacts.Unknown, new Dictionary<Guid, Guid>());
         }
 
         var contact = new ContactFacts(
-            Text(r, offset + 1), Text(r, offset + 2), Text(r, offset + 3), Text(r, offset + 4),
-            r.IsDBNull(offset + 5) ? null : r.GetInt64(offset + 5), Text(r, offset + 6));
-        var pipelines = r.GetFieldValue<Guid[]>(offset + 7);
-        var stages = r.GetFieldValue<Guid[]>(offset + 8);
+            Text(r, "first_name"), Text(r, "last_name"), Text(r, "email"), Text(r, "phone"),
+            Nullable<long>(r, "telegram_id"), Text(r, "company_name"));
+        var pipelines = r.GetFieldValue<Guid[]>(r.GetOrdinal("lead_pipeline_ids"));
+        var stages = r.GetFieldValue<Guid[]>(r.GetOrdinal("lead_stage_ids"));
         var byPipeline = new Dictionary<Guid, Guid>();
         for (var i = 0; i < pipelines.Length; i++)
         {
@@ -302,99 +298,6 @@ public sealed class OutreachParticipantRepository(NpgsqlDataSource db)
         }
 
         return (contact, byPipeline);
-    }
-
-    /// <summary>
-    /// Records the intent to send a step, before Telegram is called. Null when this call recorded it; otherwise the
-    /// status of the row already there (a send of this step that happened, failed or may have happened).
-    /// </summary>
-    public async Task<string?> RecordIntent(Guid campaignId, Guid contactId, Guid organizationId, int step, Guid accountId, DateTimeOffset now)
-    {
-        await using var cmd = db.CreateCommand("""
-            WITH inserted AS (
-                INSERT INTO outreach_sends (id, campaign_id, contact_id, organization_id, step_index, sending_account_id, status, created_at)
-                VALUES ($1, $2, $3, $4, $5, $6, 'intent', $7)
-                ON CONFLICT (campaign_id, contact_id, step_index) DO NOTHING
-                RETURNING 1)
-            SELECT CASE WHEN EXISTS (SELECT 1 FROM inserted) THEN NULL
-                   ELSE (SELECT status FROM outreach_sends WHERE campaign_id = $2 AND contact_id = $3 AND step_index = $5) END
-            """);
-        var p = cmd.Parameters;
-        p.AddWithValue(TimeOrderedId.New());
-        p.AddWithValue(campaignId);
-        p.AddWithValue(contactId);
-        p.AddWithValue(organizationId);
-        p.AddWithValue(step);
-        p.AddWithValue(accountId);
-        p.AddWithValue(now);
-        return await cmd.ExecuteScalarAsync() as string;
-    }
-
-    /// <summary>The send of the step happened: its message id and instant (only from intent, so a late write cannot undo another outcome).</summary>
-    public Task MarkSent(Guid campaignId, Guid contactId, int step, long messageId, DateTimeOffset at) =>
-        SetOutcome(campaignId, contactId, step, "sent", messageId, null, at);
-
-    /// <summary>The step ended bounced or failed with Telegram's words.</summary>
-    public Task MarkEnded(Guid campaignId, Guid contactId, int step, string status, string? error) =>
-        SetOutcome(campaignId, contactId, step, status, null, error, null);
-
-    /// <summary>
-    /// The step's outcome is not known (a crash after the intent, or an answer from Telegram that never came): it becomes
-    /// unknown, never re-sent automatically. <paramref name="error"/> says why; none means the crash.
-    /// </summary>
-    public Task MarkUnknown(Guid campaignId, Guid contactId, int step, string? error = null) =>
-        SetOutcome(campaignId, contactId, step, "unknown", null, error ?? "The silo stopped while sending; the message may or may not have been delivered.", null);
-
-    /// <summary>Telegram asked to wait (429): nothing was sent, the intent is withdrawn and the step is tried again later.</summary>
-    public async Task WithdrawIntent(Guid campaignId, Guid contactId, int step)
-    {
-        await using var cmd = db.CreateCommand(
-            "DELETE FROM outreach_sends WHERE campaign_id = $1 AND contact_id = $2 AND step_index = $3 AND status = 'intent'");
-        cmd.Parameters.AddWithValue(campaignId);
-        cmd.Parameters.AddWithValue(contactId);
-        cmd.Parameters.AddWithValue(step);
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>An operator's retry: the unknown row becomes an intent again (one more attempt) so it can be sent.</summary>
-    public async Task<bool> ReopenUnknown(Guid campaignId, Guid contactId, int step)
-    {
-        await using var cmd = db.CreateCommand("""
-            UPDATE outreach_sends SET status = 'intent', attempts = attempts + 1, error = NULL
-            WHERE campaign_id = $1 AND contact_id = $2 AND step_index = $3 AND status = 'unknown'
-            """);
-        cmd.Parameters.AddWithValue(campaignId);
-        cmd.Parameters.AddWithValue(contactId);
-        cmd.Parameters.AddWithValue(step);
-        return await cmd.ExecuteNonQueryAsync() == 1;
-    }
-
-    private async Task SetOutcome(Guid campaignId, Guid contactId, int step, string status, long? messageId, string? error, DateTimeOffset? sentAt)
-    {
-        await using var cmd = db.CreateCommand("""
-            UPDATE outreach_sends SET status = $4, telegram_message_id = coalesce($5, telegram_message_id), error = $6, sent_at = coalesce($7, sent_at)
-            WHERE campaign_id = $1 AND contact_id = $2 AND step_index = $3 AND status = 'intent'
-            """);
-        var p = cmd.Parameters;
-        p.AddWithValue(campaignId);
-        p.AddWithValue(contactId);
-        p.AddWithValue(step);
-        p.AddWithValue(status);
-        p.AddWithValue(NpgsqlDbType.Bigint, messageId is { } id ? id : DBNull.Value);
-        p.AddWithValue(NpgsqlDbType.Text, (object?)error ?? DBNull.Value);
-        p.AddWithValue(NpgsqlDbType.TimestampTz, sentAt is { } at ? at : DBNull.Value);
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>The row of a step already sent (state lagging behind the row after a crash between the two writes).</summary>
-    public async Task<DateTimeOffset?> SentAt(Guid campaignId, Guid contactId, int step)
-    {
-        await using var cmd = db.CreateCommand(
-            "SELECT sent_at FROM outreach_sends WHERE campaign_id = $1 AND contact_id = $2 AND step_index = $3 AND status IN ('sent', 'delivered')");
-        cmd.Parameters.AddWithValue(campaignId);
-        cmd.Parameters.AddWithValue(contactId);
-        cmd.Parameters.AddWithValue(step);
-        return await cmd.ExecuteScalarAsync() is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
     }
 
     /// <summary>A page of the campaign's participants (index <c>outreach_participants_status</c> with a status, the key without).</summary>
@@ -415,95 +318,11 @@ public sealed class OutreachParticipantRepository(NpgsqlDataSource db)
         return new ParticipantPage(items, next);
     }
 
-    public async Task<OutreachStats> Stats(Guid campaignId)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
-        var byStatus = new Dictionary<string, int>();
-        int replied = 0, held = 0;
-        await using (var cmd = new NpgsqlCommand("""
-            SELECT status, count(*), count(replied_at), count(*) FILTER (WHERE metadata ? 'held')
-            FROM outreach_participants WHERE campaign_id = $1 GROUP BY status
-            """, connection, tx))
-        {
-            cmd.Parameters.AddWithValue(campaignId);
-            await using var r = await cmd.ExecuteReaderAsync();
-            while (await r.ReadAsync())
-            {
-                byStatus[r.GetString(0)] = (int)r.GetInt64(1);
-                replied += (int)r.GetInt64(2);
-                held += (int)r.GetInt64(3);
-            }
-        }
+    private static string? Text(NpgsqlDataReader r, string column) =>
+        r.GetOrdinal(column) is var i && r.IsDBNull(i) ? null : r.GetString(i);
 
-        var steps = new SortedDictionary<int, int[]>();
-        int[] Step(int index) => steps.TryGetValue(index, out var row) ? row : steps[index] = new int[6];
-        await using (var cmd = new NpgsqlCommand("""
-            SELECT step_index, status, count(*) FROM outreach_sends WHERE campaign_id = $1 GROUP BY step_index, status
-            """, connection, tx))
-        {
-            cmd.Parameters.AddWithValue(campaignId);
-            await using var r = await cmd.ExecuteReaderAsync();
-            while (await r.ReadAsync())
-            {
-                var column = r.GetString(1) switch
-                {
-                    "sent" or "delivered" => 0,
-                    "failed" => 2,
-                    "bounced" => 3,
-                    "unknown" => 4,
-                    _ => -1,
-                };
-                if (column >= 0)
-                {
-                    Step(r.GetInt32(0))[column] += (int)r.GetInt64(2);
-                }
-            }
-        }
-
-        await using (var cmd = new NpgsqlCommand("""
-            SELECT s.step, count(*) FROM outreach_participants p, unnest(
-                ARRAY(SELECT jsonb_array_elements_text(coalesce(p.metadata -> 'skipped', '[]'))::int)) AS s (step)
-            WHERE p.campaign_id = $1 AND p.metadata ? 'skipped'
-            GROUP BY s.step
-            """, connection, tx))
-        {
-            cmd.Parameters.AddWithValue(campaignId);
-            await using var r = await cmd.ExecuteReaderAsync();
-            while (await r.ReadAsync())
-            {
-                Step(r.GetInt32(0))[1] += (int)r.GetInt64(1);
-            }
-        }
-
-        // The step each replier last received before replying (the funnel's "replied after").
-        await using (var cmd = new NpgsqlCommand("""
-            SELECT last.step_index, count(*) FROM outreach_participants p
-            CROSS JOIN LATERAL (
-                SELECT max(s.step_index) AS step_index FROM outreach_sends s
-                WHERE s.campaign_id = p.campaign_id AND s.contact_id = p.contact_id
-                  AND s.status IN ('sent', 'delivered') AND s.sent_at <= p.replied_at) last
-            WHERE p.campaign_id = $1 AND p.replied_at IS NOT NULL AND last.step_index IS NOT NULL
-            GROUP BY last.step_index
-            """, connection, tx))
-        {
-            cmd.Parameters.AddWithValue(campaignId);
-            await using var r = await cmd.ExecuteReaderAsync();
-            while (await r.ReadAsync())
-            {
-                Step(r.GetInt32(0))[5] += (int)r.GetInt64(1);
-            }
-        }
-
-        await tx.CommitAsync();
-        int Count(string status) => byStatus.GetValueOrDefault(status);
-        return new OutreachStats(
-            byStatus.Values.Sum(), Count("pending"), Count("sent"), Count("delivered"), replied, Count("bounced"),
-            Count("stopped"), Count("failed"), Count("completed"), steps.Values.Sum(s => s[0]), held,
-            steps.Select(pair => new StepFunnel(pair.Key, pair.Value[0], pair.Value[1], pair.Value[2], pair.Value[3], pair.Value[4], pair.Value[5])).ToList());
-    }
-
-    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static T? Nullable<T>(NpgsqlDataReader r, string column) where T : struct =>
+        r.GetOrdinal(column) is var i && r.IsDBNull(i) ? null : r.GetFieldValue<T>(i);
 
     private static async Task<List<ParticipantRow>> Read(NpgsqlCommand cmd)
     {
@@ -517,19 +336,22 @@ public sealed class OutreachParticipantRepository(NpgsqlDataSource db)
         return rows;
     }
 
+    /// <summary>The columns of <see cref="Columns"/>, by name.</summary>
     private static ParticipantRow ReadRow(NpgsqlDataReader r) => new(
-        r.GetGuid(0), r.GetGuid(1), r.GetGuid(2),
-        r.IsDBNull(3) ? null : r.GetGuid(3),
-        r.IsDBNull(4) ? null : r.GetInt64(4),
-        DbNames.From<ParticipantStatus>(r.GetString(5)),
-        r.GetInt32(6),
-        r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7),
-        r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8),
-        r.IsDBNull(9) ? null : r.GetFieldValue<DateTimeOffset>(9),
-        Text(r, 10),
-        r.GetBoolean(11),
-        r.GetInt64(12),
-        r.GetFieldValue<DateTimeOffset>(13),
+        r.GetFieldValue<Guid>(r.GetOrdinal("campaign_id")),
+        r.GetFieldValue<Guid>(r.GetOrdinal("contact_id")),
+        r.GetFieldValue<Guid>(r.GetOrdinal("organization_id")),
+        Nullable<Guid>(r, "sending_account_id"),
+        Nullable<long>(r, "chat_id"),
+        DbNames.From<ParticipantStatus>(r.GetString(r.GetOrdinal("status"))),
+        r.GetInt32(r.GetOrdinal("current_step")),
+        Nullable<DateTimeOffset>(r, "next_send_at"),
+        Nullable<DateTimeOffset>(r, "last_sent_at"),
+        Nullable<DateTimeOffset>(r, "replied_at"),
+        Text(r, "reason"),
+        r.GetBoolean(r.GetOrdinal("held")),
+        r.GetInt64(r.GetOrdinal("version")),
+        r.GetFieldValue<DateTimeOffset>(r.GetOrdinal("updated_at")),
         []);
 }
 

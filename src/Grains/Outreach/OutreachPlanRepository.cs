@@ -16,6 +16,7 @@ namespace Campaigns.Outreach;
 /// <c>outreach_plan_versions</c>. Every change to steps, or to a template steps use, bumps the affected campaigns'
 /// plan version in the same transaction.
 /// </summary>
+/// <remarks>A little over 400 lines: the three tables are one family, written together in the transactions that bump the plan version.</remarks>
 public sealed class OutreachPlanRepository(NpgsqlDataSource db, TimeProvider clock)
 {
     private const string UniqueViolation = "23505";
@@ -58,7 +59,7 @@ public sealed class OutreachPlanRepository(NpgsqlDataSource db, TimeProvider clo
         return await ReadTemplates(cmd);
     }
 
-    public async Task<OutreachPage<OutreachTemplate>> Presets(Guid organizationId, int limit, Guid? after)
+    public async Task<Page<OutreachTemplate>> Presets(Guid organizationId, int limit, Guid? after)
     {
         await using var cmd = db.CreateCommand($"""
             SELECT {TemplateColumns} FROM outreach_templates
@@ -69,7 +70,7 @@ public sealed class OutreachPlanRepository(NpgsqlDataSource db, TimeProvider clo
         cmd.Parameters.AddWithValue(NpgsqlDbType.Uuid, after is { } a ? a : DBNull.Value);
         cmd.Parameters.AddWithValue(Keyset.RowsToFetch(limit));
         var (items, next) = Keyset.Page((await ReadTemplates(cmd)).ToList(), limit, t => t.Id);
-        return new OutreachPage<OutreachTemplate>(items, next);
+        return new Page<OutreachTemplate>(items, next);
     }
 
     /// <summary>A template of the campaign, or a preset of the organization (<paramref name="campaignId"/> null: presets only).</summary>

@@ -10,7 +10,8 @@ namespace Campaigns.Outreach;
 /// Rendering is one pass over the template: substituted values are never read again, so a contact named
 /// "{{company.name}}" stays literally that. A missing value renders empty and takes one neighbouring space with it,
 /// so "Hi {{contact.first_name}}, …" becomes "Hi, …" rather than "Hi , …" and no doubled space appears.
-/// <c>{{ai.personalize}}</c> is the seed's AI stub: a fixed text from configuration (<c>Outreach__AiPersonalizeText</c>,
+/// <c>{{ai.personalize}}</c> stands in for AI personalisation (docs/domain/outreach.md#templates-and-placeholders):
+/// a fixed text from configuration (<c>Outreach__AiPersonalizeText</c>,
 /// empty by default, so the placeholder vanishes until an AI service exists).
 /// </remarks>
 public static class OutreachTemplateRenderer

@@ -8,7 +8,7 @@ public sealed record ParticipantFacts(
     ContactFacts Contact,
     IReadOnlyDictionary<Guid, Guid> StageByPipeline);
 
-/// <summary>The contact fields conditions and templates read (seed §3.5 field names).</summary>
+/// <summary>The contact fields conditions and templates read (docs/domain/outreach.md#step-conditions).</summary>
 [GenerateSerializer, Immutable, Alias("campaigns.ContactFacts")]
 public sealed record ContactFacts(
     [property: Id(0)] string? FirstName,

@@ -32,7 +32,8 @@ public static class SendWindow
 
     /// <summary>
     /// <paramref name="opening"/> moved later by a per-participant offset in [0, <paramref name="jitterMinutes"/>) minutes
-    /// (the seed's "optimal time" placeholder), the same for the same campaign and contact on every call and every silo.
+    /// (a stand-in for an optimal send time, docs/domain/outreach.md#send-window), the same for the same campaign and
+    /// contact on every call and every silo.
     /// </summary>
     /// <remarks>
     /// The result never leaves the window <paramref name="opening"/> falls in and never precedes <paramref name="opening"/>:

@@ -21,7 +21,7 @@ public sealed class SendingAccountsGrain(
     SendingAccountRepository accounts, TelegramChatRepository chats, TelegramBots bots, SendingAccountTokens tokens,
     IOptions<TelegramOptions> options, TimeProvider clock) : Grain, ISendingAccountsGrain
 {
-    public async Task<CrmResult<SendingAccountView>> Create(Guid organizationId, Guid accountId, SendingAccountDraft draft)
+    public async Task<CommandResult<SendingAccountView>> Create(Guid organizationId, Guid accountId, SendingAccountDraft draft)
     {
         var (bot, refusal) = await CheckToken(draft.BotToken);
         if (bot is null)
@@ -48,18 +48,18 @@ public sealed class SendingAccountsGrain(
         }
 
         await GrainFactory.GetGrain<ITelegramIntakeGrain>(accountId).Refresh();
-        return CrmResult<SendingAccountView>.Ok(created);
+        return CommandResult<SendingAccountView>.Ok(created);
     }
 
     public Task<SendingAccountView?> Get(Guid organizationId, Guid accountId) => accounts.Get(organizationId, accountId);
 
     public Task<IReadOnlyList<SendingAccountView>> List(Guid organizationId) => accounts.List(organizationId);
 
-    public async Task<CrmResult<SendingAccountView>> Update(Guid organizationId, Guid accountId, SendingAccountChanges changes)
+    public async Task<CommandResult<SendingAccountView>> Update(Guid organizationId, Guid accountId, SendingAccountChanges changes)
     {
         if (await accounts.Get(organizationId, accountId) is null || await accounts.Secrets(accountId) is not { } current)
         {
-            return CrmResult<SendingAccountView>.NotFound("Sending account not found.");
+            return CommandResult<SendingAccountView>.NotFound("Sending account not found.");
         }
 
         (long Id, string? Username)? bot = null;
@@ -103,11 +103,11 @@ public sealed class SendingAccountsGrain(
 
         if (updated is null)
         {
-            return CrmResult<SendingAccountView>.NotFound("Sending account not found.");
+            return CommandResult<SendingAccountView>.NotFound("Sending account not found.");
         }
 
         await Changed(accountId);
-        return CrmResult<SendingAccountView>.Ok(updated);
+        return CommandResult<SendingAccountView>.Ok(updated);
     }
 
     public async Task<bool> Delete(Guid organizationId, Guid accountId)
@@ -147,7 +147,7 @@ public sealed class SendingAccountsGrain(
         chats.ContactsFromGroup(organizationId, accountId, chatId);
 
     /// <summary>getMe with the token: the bot it belongs to, or the refusal naming <c>bot_token</c> in Telegram's words.</summary>
-    private async Task<(Telegram.Bot.Types.User? Bot, CrmResult<SendingAccountView>? Refusal)> CheckToken(string token)
+    private async Task<(Telegram.Bot.Types.User? Bot, CommandResult<SendingAccountView>? Refusal)> CheckToken(string token)
     {
         try
         {
@@ -155,16 +155,16 @@ public sealed class SendingAccountsGrain(
         }
         catch (ApiRequestException e)
         {
-            return (null, CrmResult<SendingAccountView>.Invalid("bot_token", $"Telegram refused the token: {e.Message}"));
+            return (null, CommandResult<SendingAccountView>.Invalid("bot_token", $"Telegram refused the token: {e.Message}"));
         }
         catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException)
         {
-            return (null, CrmResult<SendingAccountView>.Invalid("bot_token", "Telegram could not be reached to check the token; try again."));
+            return (null, CommandResult<SendingAccountView>.Invalid("bot_token", "Telegram could not be reached to check the token; try again."));
         }
     }
 
     /// <summary>setWebhook (to this deployment's webhook URL, with the account's secret) or deleteWebhook; a refusal names <c>updates</c>.</summary>
-    private async Task<CrmResult<SendingAccountView>?> SwitchWebhook(Guid accountId, string token, UpdatesMode mode, string secret)
+    private async Task<CommandResult<SendingAccountView>?> SwitchWebhook(Guid accountId, string token, UpdatesMode mode, string secret)
     {
         var client = bots.For(token);
         try
@@ -177,7 +177,7 @@ public sealed class SendingAccountsGrain(
 
             if (options.Value.WebhookBaseUrl is not { } baseUrl)
             {
-                return CrmResult<SendingAccountView>.Invalid("updates",
+                return CommandResult<SendingAccountView>.Invalid("updates",
                     "Webhook updates need Telegram:WebhookBaseUrl (this deployment's public https address); use polling.");
             }
 
@@ -186,11 +186,11 @@ public sealed class SendingAccountsGrain(
         }
         catch (ApiRequestException e)
         {
-            return CrmResult<SendingAccountView>.Invalid("updates", $"Telegram refused to {(mode == UpdatesMode.Webhook ? "set" : "delete")} the webhook: {e.Message}");
+            return CommandResult<SendingAccountView>.Invalid("updates", $"Telegram refused to {(mode == UpdatesMode.Webhook ? "set" : "delete")} the webhook: {e.Message}");
         }
         catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException)
         {
-            return CrmResult<SendingAccountView>.Invalid("updates", "Telegram could not be reached to switch the webhook; try again.");
+            return CommandResult<SendingAccountView>.Invalid("updates", "Telegram could not be reached to switch the webhook; try again.");
         }
     }
 
@@ -201,6 +201,7 @@ public sealed class SendingAccountsGrain(
         await GrainFactory.GetGrain<ITelegramIntakeGrain>(accountId).Refresh();
     }
 
-    private static CrmResult<SendingAccountView> BotTaken() =>
-        CrmResult<SendingAccountView>.Conflict("bot_token", "This bot is already a sending account.");
+    private static CommandResult<SendingAccountView> BotTaken() =>
+        new(CommandOutcome.Conflict, Message: "This bot is already a sending account.",
+            Errors: new Dictionary<string, string[]> { ["bot_token"] = ["This bot is already a sending account."] });
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Campaigns.Outreach;
 
 /// <summary>
-/// Seed §3.5: whether a step is sent to a participant. Every group present must hold (AND); so must every contact rule.
+/// Whether a step is sent to a participant (docs/domain/outreach.md#step-conditions). Every group present must hold (AND); so must every contact rule.
 /// </summary>
 /// <remarks>
 /// Text comparisons (<c>equals</c>, <c>not_equals</c>, <c>contains</c>) are case-insensitive (ordinal, culture-free) and
@@ -37,7 +37,7 @@ public static class StepConditionEvaluator
 
         if (c.InPipelineStage is { } inStage && !IsAt(inStage, facts))
         {
-            // Not in the pipeline at all also lands here: the seed says do not send.
+            // Not in the pipeline at all also lands here: do not send (docs/domain/outreach.md#step-conditions).
             return false;
         }
 

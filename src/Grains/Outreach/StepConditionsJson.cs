@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Campaigns.Outreach;
 
-/// <summary>Step conditions to and from their stored JSON, in the seed's §3.5 spelling (the same as the API's).</summary>
+/// <summary>Step conditions to and from their stored JSON, camelCase as in the API (docs/domain/outreach.md#step-conditions).</summary>
 public static class StepConditionsJson
 {
     public static string Write(StepConditions conditions) => JsonSerializer.Serialize(OutreachJson.Conditions(conditions));

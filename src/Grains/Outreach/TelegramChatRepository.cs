@@ -158,24 +158,7 @@ public sealed class TelegramChatRepository(NpgsqlDataSource db, TimeProvider clo
 
         var now = clock.UtcNowMicroseconds();
         // Members without a contact by telegram_id: adopt a contact with their username, else create one.
-        await using (var adopt = new NpgsqlCommand("""
-            UPDATE crm_contacts c SET telegram_id = pick.user_id, updated_at = $4
-            FROM (SELECT DISTINCT ON (m.user_id) cc.id, m.user_id
-                  FROM telegram_chat_members m
-                  JOIN crm_contacts cc ON cc.organization_id = $1 AND cc.telegram_id IS NULL AND m.username IS NOT NULL
-                                      AND lower(cc.telegram_username) = lower(m.username)
-                  WHERE m.sending_account_id = $2 AND m.chat_id = $3
-                    AND NOT EXISTS (SELECT 1 FROM crm_contacts x WHERE x.organization_id = $1 AND x.telegram_id = m.user_id)
-                  ORDER BY m.user_id, cc.id) pick
-            WHERE c.id = pick.id
-            """, connection, tx))
-        {
-            adopt.Parameters.AddWithValue(organizationId);
-            adopt.Parameters.AddWithValue(accountId);
-            adopt.Parameters.AddWithValue(chatId);
-            adopt.Parameters.AddWithValue(now);
-            await adopt.ExecuteNonQueryAsync();
-        }
+        await ContactRepository.AdoptGroupMembers(connection, tx, organizationId, accountId, chatId, now);
 
         var missing = new List<TelegramPerson>();
         await using (var select = new NpgsqlCommand("""
@@ -199,21 +182,8 @@ public sealed class TelegramChatRepository(NpgsqlDataSource db, TimeProvider clo
         var created = 0;
         if (missing.Count > 0)
         {
-            await using var insert = new NpgsqlCommand("""
-                INSERT INTO crm_contacts (id, organization_id, first_name, last_name, telegram_id, telegram_username, attributes, created_at, updated_at)
-                SELECT u.id, $1, u.first_name, u.last_name, u.telegram_id, u.username, '{}'::jsonb, $7, $7
-                FROM unnest($2::uuid[], $3::bigint[], $4::text[], $5::text[], $6::text[]) AS u(id, telegram_id, username, first_name, last_name)
-                ON CONFLICT (organization_id, telegram_id) WHERE telegram_id IS NOT NULL DO NOTHING
-                """, connection, tx);
-            var p = insert.Parameters;
-            p.AddWithValue(organizationId);
-            p.AddWithValue(missing.Select(_ => TimeOrderedId.New()).ToArray());
-            p.AddWithValue(missing.Select(u => u.Id).ToArray());
-            p.AddWithValue(missing.Select(u => u.Username).ToArray());
-            p.AddWithValue(missing.Select(u => u.FirstName).ToArray());
-            p.AddWithValue(missing.Select(u => u.LastName).ToArray());
-            p.AddWithValue(now);
-            created = await insert.ExecuteNonQueryAsync();
+            created = await ContactRepository.InsertTelegramUsers(connection, tx, organizationId,
+                missing.Select(u => new TelegramUser(u.Id, u.Username, u.FirstName, u.LastName)).ToList(), now);
         }
 
         var ids = new List<Guid>();
@@ -255,20 +225,9 @@ public sealed class TelegramChatRepository(NpgsqlDataSource db, TimeProvider clo
             return null;
         }
 
-        await using var adopt = new NpgsqlCommand("""
-            UPDATE crm_contacts SET telegram_id = $2, updated_at = $4
-            WHERE id = (SELECT id FROM crm_contacts
-                        WHERE organization_id = $1 AND telegram_id IS NULL AND lower(telegram_username) = lower($3)
-                        ORDER BY id LIMIT 1)
-            RETURNING id
-            """, connection);
-        adopt.Parameters.AddWithValue(organizationId);
-        adopt.Parameters.AddWithValue(user.Id);
-        adopt.Parameters.AddWithValue(user.Username);
-        adopt.Parameters.AddWithValue(now);
         try
         {
-            return await adopt.ExecuteScalarAsync() is Guid adopted ? adopted : null;
+            return await ContactRepository.AdoptByUsername(connection, organizationId, user.Id, user.Username, now);
         }
         catch (PostgresException e) when (e.SqlState == UniqueViolation)
         {

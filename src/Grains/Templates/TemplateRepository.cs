@@ -16,7 +16,7 @@ public sealed class TemplateRepository(NpgsqlDataSource db)
 {
     private const string Columns = "id, organization_id, name, description, niche, type, settings::text, usage_count, created_at, updated_at";
 
-    public async Task<TemplatePage> List(Guid organizationId, TemplateQuery q)
+    public async Task<Page<CampaignTemplate>> List(Guid organizationId, TemplateQuery q)
     {
         await using var cmd = db.CreateCommand($"""
             SELECT {Columns} FROM campaign_templates
@@ -41,7 +41,7 @@ public sealed class TemplateRepository(NpgsqlDataSource db)
         }
 
         var (page, next) = Keyset.Page(items, q.Limit, t => t.Id);
-        return new TemplatePage(page, next);
+        return new Page<CampaignTemplate>(page, next);
     }
 
     public async Task<CampaignTemplate?> Get(Guid organizationId, Guid id)

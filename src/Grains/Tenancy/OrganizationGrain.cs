@@ -14,31 +14,31 @@ public sealed class OrganizationGrain(TenancyRepository tenancy) : Grain, IOrgan
 {
     private Guid Id => this.GetPrimaryKey();
 
-    public async Task<TenancyResult<UserView>> CreateUser(string email, Role role) =>
+    public async Task<CommandResult<UserView>> CreateUser(string email, Role role) =>
         await tenancy.CreateUser(Id, email, role) is { } user
-            ? TenancyResult<UserView>.Ok(user)
-            : TenancyResult<UserView>.Conflict($"A user with e-mail '{email}' already exists in this organization.", "email");
+            ? CommandResult<UserView>.Ok(user)
+            : CommandResult<UserView>.Conflict($"A user with e-mail '{email}' already exists in this organization.");
 
     public Task<IReadOnlyList<UserView>> ListUsers() => tenancy.ListUsers(Id);
 
-    public async Task<TenancyResult<CreatedApiKey>> CreateApiKey(Guid userId, string name, Guid? issuedBy = null) =>
+    public async Task<CommandResult<CreatedApiKey>> CreateApiKey(Guid userId, string name, Guid? issuedBy = null) =>
         await tenancy.CreateApiKey(Id, userId, name, issuedBy) is { } key
-            ? TenancyResult<CreatedApiKey>.Ok(key)
-            : TenancyResult<CreatedApiKey>.Invalid("user_id", "No such active user in this organization.");
+            ? CommandResult<CreatedApiKey>.Ok(key)
+            : CommandResult<CreatedApiKey>.Invalid("user_id", "No such active user in this organization.");
 
-    public async Task<TenancyResult<UserView>> UpdateUser(Guid userId, Role? role, bool? disabled) =>
+    public async Task<CommandResult<UserView>> UpdateUser(Guid userId, Role? role, bool? disabled) =>
         await tenancy.UpdateUser(Id, userId, role, disabled) switch
         {
-            (UserUpdate.Updated, { } user) => TenancyResult<UserView>.Ok(user),
-            (UserUpdate.LastAdmin, _) => TenancyResult<UserView>.Conflict(
-                "The organization would be left without an active admin: make another user admin first.", role is null ? "disabled" : "role"),
-            _ => TenancyResult<UserView>.NotFound("User not found."),
+            (UserUpdate.Updated, { } user) => CommandResult<UserView>.Ok(user),
+            (UserUpdate.LastAdmin, _) => CommandResult<UserView>.Conflict(
+                "The organization would be left without an active admin: make another user admin first."),
+            _ => CommandResult<UserView>.NotFound("User not found."),
         };
 
     public Task<IReadOnlyList<ApiKeyView>> ListApiKeys() => tenancy.ListApiKeys(Id);
 
-    public async Task<TenancyResult<ApiKeyView>> RevokeApiKey(Guid apiKeyId) =>
+    public async Task<CommandResult<ApiKeyView>> RevokeApiKey(Guid apiKeyId) =>
         await tenancy.RevokeApiKey(Id, apiKeyId) is { } key
-            ? TenancyResult<ApiKeyView>.Ok(key)
-            : TenancyResult<ApiKeyView>.NotFound("API key not found.");
+            ? CommandResult<ApiKeyView>.Ok(key)
+            : CommandResult<ApiKeyView>.NotFound("API key not found.");
 }

@@ -25,7 +25,7 @@ public sealed class AbTestGrainTests(ClusterFixture fixture)
         var test = fixture.Grains.GetGrain<IAbTestGrain>(Guid.CreateVersion7());
         var created = await test.Create(org.Id, Draft(campaignId));
         Assert.Equal(CommandOutcome.Ok, created.Outcome);
-        return (org.Id, campaignId, test, created.Test!);
+        return (org.Id, campaignId, test, created.Value!);
     }
 
     private static AbEvent[] Events(Guid variantId, AbEventType type, int count, decimal value = 0) =>
@@ -40,18 +40,18 @@ public sealed class AbTestGrainTests(ClusterFixture fixture)
         var conversions = Events(control, AbEventType.Conversion, 4, 12.5m);
 
         var first = await test.RecordEvents(org, [.. impressions, .. conversions]);
-        Assert.Equal((304, 0), (first.Accepted, first.Duplicates));
+        Assert.Equal((304, 0), (first.Value!.Accepted, first.Value.Duplicates));
 
         // The same batch again, plus one event repeated inside the batch: only the truly new one counts.
         var fresh = new AbEvent(Guid.NewGuid(), control, AbEventType.Click, 0);
         var again = await test.RecordEvents(org, [.. impressions[..100], fresh, fresh]);
-        Assert.Equal((1, 101), (again.Accepted, again.Duplicates));
+        Assert.Equal((1, 101), (again.Value!.Accepted, again.Value.Duplicates));
 
-        var before = (await test.Snapshot(org)).Snapshot!.Counts[control];
+        var before = (await test.Snapshot(org)).Value!.Counts[control];
         Assert.Equal(new AbVariantCounts(300, 1, 4, 50m), before);
 
         await fixture.Cluster.DeactivateAsync(test);
-        var after = (await test.Snapshot(org)).Snapshot!.Counts[control];
+        var after = (await test.Snapshot(org)).Value!.Counts[control];
         Assert.Equal(before, after);
         Assert.Equal(305L, await TestDatabase.Scalar<long>("SELECT count(*) FROM ab_test_events WHERE test_id = $1", view.Id));
     }
@@ -66,9 +66,9 @@ public sealed class AbTestGrainTests(ClusterFixture fixture)
         var batches = Enumerable.Range(0, 20).Select(i => Enumerable.Range(0, 100).Select(k => pool[(i * 50 + k) % 1_000]).ToArray()).ToList();
         var results = await Task.WhenAll(batches.Select(b => test.RecordEvents(org, b)));
 
-        Assert.Equal(1_000, results.Sum(r => r.Accepted));
-        Assert.Equal(1_000, results.Sum(r => r.Duplicates));
-        Assert.Equal(1_000, (await test.Snapshot(org)).Snapshot!.Counts[variant].Impressions);
+        Assert.Equal(1_000, results.Sum(r => r.Value!.Accepted));
+        Assert.Equal(1_000, results.Sum(r => r.Value!.Duplicates));
+        Assert.Equal(1_000, (await test.Snapshot(org)).Value!.Counts[variant].Impressions);
     }
 
     [Fact]
@@ -94,19 +94,19 @@ public sealed class AbTestGrainTests(ClusterFixture fixture)
         var (control, bold) = (view.Variants[0].Id, view.Variants[1].Id);
 
         var early = await test.ApplyWinner(org);
-        Assert.Equal((CommandOutcome.Conflict, WinnerDecision.InsufficientSample), (early.Outcome, early.Reason));
+        Assert.Equal((CommandOutcome.Conflict, WinnerDecision.InsufficientSample), (early.Outcome, AbTestRefusal.Reason(early)));
 
         await test.RecordEvents(org, [.. Events(control, AbEventType.Impression, 2_000), .. Events(control, AbEventType.Conversion, 100)]);
         await test.RecordEvents(org, [.. Events(bold, AbEventType.Impression, 2_000), .. Events(bold, AbEventType.Conversion, 160)]);
 
         var applied = await test.ApplyWinner(org);
         Assert.Equal(CommandOutcome.Ok, applied.Outcome);
-        Assert.Equal((AbTestStatus.Completed, bold), (applied.Test!.Status, applied.Test.WinnerVariantId));
+        Assert.Equal((AbTestStatus.Completed, bold), (applied.Value!.Status, applied.Value!.WinnerVariantId));
         var campaign = Campaign.Ok(await fixture.Grains.GetGrain<ICampaignGrain>(campaignId).Get(org));
         Assert.Equal("""{"instagram":"HELLO!"}""", campaign.ContentJson);
 
         var again = await test.ApplyWinner(org);
-        Assert.Equal(applied.Test with { Variants = [] }, again.Test! with { Variants = [] });
+        Assert.Equal(applied.Value! with { Variants = [] }, again.Value! with { Variants = [] });
         Assert.Equal("completed", await TestDatabase.Scalar<string>("SELECT status FROM ab_tests WHERE id = $1", view.Id));
         var assignment = await fixture.Grains.GetGrain<IAbAssignmentGrain>(view.Id).Assign(org, "anyone");
         // Once the winner is applied, every subject is shown it.

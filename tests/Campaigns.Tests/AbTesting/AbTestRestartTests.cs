@@ -25,10 +25,10 @@ public sealed class AbTestRestartTests(PostgresFixture postgres)
         {
             Campaign.Ok(await first.GrainFactory.GetGrain<ICampaignGrain>(campaignId).Create(org.Id, Campaign.Draft()));
             var test = first.GrainFactory.GetGrain<IAbTestGrain>(testId);
-            var variant = (await test.Create(org.Id, AbTestGrainTests.Draft(campaignId))).Test!.Variants[1].Id;
+            var variant = (await test.Create(org.Id, AbTestGrainTests.Draft(campaignId))).Value!.Variants[1].Id;
             sent = [.. Enumerable.Range(0, 500).Select(i => new AbEvent(Guid.NewGuid(), variant, i % 10 == 0 ? AbEventType.Conversion : AbEventType.Impression, 2m))];
-            Assert.Equal(500, (await test.RecordEvents(org.Id, sent)).Accepted);
-            before = (await test.Snapshot(org.Id)).Snapshot!.Counts[variant];
+            Assert.Equal(500, (await test.RecordEvents(org.Id, sent)).Value!.Accepted);
+            before = (await test.Snapshot(org.Id)).Value!.Counts[variant];
         }
         finally
         {
@@ -41,12 +41,12 @@ public sealed class AbTestRestartTests(PostgresFixture postgres)
             var test = second.GrainFactory.GetGrain<IAbTestGrain>(testId);
             var variant = sent[0].VariantId;
             Assert.Equal(new AbVariantCounts(450, 0, 50, 100m), before);
-            Assert.Equal(before, (await test.Snapshot(org.Id)).Snapshot!.Counts[variant]);
+            Assert.Equal(before, (await test.Snapshot(org.Id)).Value!.Counts[variant]);
 
             // A client retrying its last batch after the restart changes nothing.
             var retried = await test.RecordEvents(org.Id, sent);
-            Assert.Equal((0, 500), (retried.Accepted, retried.Duplicates));
-            Assert.Equal(before, (await test.Snapshot(org.Id)).Snapshot!.Counts[variant]);
+            Assert.Equal((0, 500), (retried.Value!.Accepted, retried.Value.Duplicates));
+            Assert.Equal(before, (await test.Snapshot(org.Id)).Value!.Counts[variant]);
         }
         finally
         {

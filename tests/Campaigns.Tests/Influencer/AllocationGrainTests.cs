@@ -24,9 +24,9 @@ public sealed class AllocationGrainTests(ClusterFixture fixture)
         var snapshot = new CampaignSnapshot(CampaignStatus.Active, today.AddDays(-1), today.AddDays(10), TrackingConfig.Empty);
         var draft = new AllocationDraft(campaignId, candidate, 42_000, snapshot, Position: 0);
 
-        var created = (await grain.Create(org.Id, draft)).Allocation!;
+        var created = (await grain.Create(org.Id, draft)).Value!;
         Assert.Equal((AllocationStatus.Pending, 42_000L, 42_000L), (created.Status, created.AllocatedBudget, created.CurrentBudget));
-        Assert.Equal(created, (await grain.Create(org.Id, draft)).Allocation);
+        Assert.Equal(created, (await grain.Create(org.Id, draft)).Value);
         Assert.Equal(2L, await Jobs());
         Assert.Equal("70:50:" + today.AddDays(-1).ToString("yyyy-MM-dd"), await TestDatabase.Scalar<string>(
             "SELECT priority || ':' || (input->>'limit') || ':' || (input->>'since') FROM apify_jobs_queue WHERE allocation_id = $1 AND job_type = 'posts_scrape'", id));
@@ -35,12 +35,12 @@ public sealed class AllocationGrainTests(ClusterFixture fixture)
         Assert.Equal(CommandOutcome.NotFound, (await grain.Accept(org.Id, Guid.CreateVersion7())).Outcome);
         Assert.Equal(0L, await Reminders());
 
-        Assert.Equal(AllocationStatus.Accepted, (await grain.Accept(org.Id, campaignId)).Allocation!.Status);
+        Assert.Equal(AllocationStatus.Accepted, (await grain.Accept(org.Id, campaignId)).Value!.Status);
         Assert.Equal(1L, await Reminders());
-        Assert.Equal(AllocationStatus.Accepted, (await grain.Accept(org.Id, campaignId)).Allocation!.Status);
+        Assert.Equal(AllocationStatus.Accepted, (await grain.Accept(org.Id, campaignId)).Value!.Status);
 
         await grain.CampaignChanged(org.Id, campaignId, snapshot with { Status = CampaignStatus.Completed });
-        Assert.Equal(AllocationStatus.Completed, (await grain.Get(org.Id, campaignId)).Allocation!.Status);
+        Assert.Equal(AllocationStatus.Completed, (await grain.Get(org.Id, campaignId)).Value!.Status);
         Assert.Equal(0L, await Reminders());
         Assert.Equal(CommandOutcome.Conflict, (await grain.Decline(org.Id, campaignId, null)).Outcome);
         Assert.Equal("completed", await TestDatabase.Scalar<string>("SELECT status FROM campaign_allocations WHERE id = $1", id));

@@ -36,11 +36,17 @@ public sealed class ApiProcess : IAsyncDisposable
     /// Free ports are picked before the process binds them, so another process on this machine can take one in between;
     /// a start that fails on an address in use is retried on new ports.
     /// </remarks>
-    public static async Task<ApiProcess> Start(string name, IReadOnlyDictionary<string, string> settings, TimeSpan readyWithin)
+    /// <param name="listenOn">
+    /// When given, the process is told nothing about its address on the command line: it must find it in
+    /// <paramref name="environment"/> (<c>ASPNETCORE_URLS</c> and the like), and is probed at this address.
+    /// </param>
+    public static async Task<ApiProcess> Start(
+        string name, IReadOnlyDictionary<string, string> settings, TimeSpan readyWithin,
+        IReadOnlyDictionary<string, string>? environment = null, Uri? listenOn = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var started = Launch(name, settings);
+            var started = Launch(name, settings, environment, listenOn);
             try
             {
                 await started.WaitUntilReady(readyWithin);
@@ -101,16 +107,22 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    private static ApiProcess Launch(string name, IReadOnlyDictionary<string, string> settings)
+    private static ApiProcess Launch(
+        string name, IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment, Uri? listenOn)
     {
-        var httpPort = FreePorts.Next();
+        var address = listenOn ?? new Uri($"http://127.0.0.1:{FreePorts.Next()}");
         var siloPort = FreePorts.Next();
         var all = new Dictionary<string, string>(settings)
         {
-            ["Urls"] = $"http://127.0.0.1:{httpPort}",
             ["Orleans:SiloPort"] = siloPort.ToString(),
             ["Orleans:GatewayPort"] = FreePorts.Next().ToString(),
         };
+        if (listenOn is null)
+        {
+            // --urls outranks every other source, so an address in this machine's environment cannot move the process.
+            all["Urls"] = address.GetLeftPart(UriPartial.Authority);
+        }
+
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -124,6 +136,11 @@ public sealed class ApiProcess : IAsyncDisposable
             info.Environment.Remove(inherited);
         }
 
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Campaigns.Api.dll"));
         foreach (var (key, value) in all)
         {
@@ -131,7 +148,7 @@ public sealed class ApiProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info };
-        var started = new ApiProcess(name, process, new Uri($"http://127.0.0.1:{httpPort}"), siloPort);
+        var started = new ApiProcess(name, process, address, siloPort);
         process.OutputDataReceived += (_, e) => started.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => started.Keep(e.Data);
         process.Start();

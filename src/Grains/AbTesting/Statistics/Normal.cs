@@ -22,7 +22,7 @@ public static class Normal
     /// <summary>P(Z &gt; z), computed without cancellation for large z.</summary>
     public static double Survival(double z) => 0.5 * Erfc(z / Sqrt2);
 
-    /// <summary>P(|Z| ≥ |z|): the seed's <c>2 * (1 - normalCDF(|z|))</c>, without its rounding to 0 for large |z|.</summary>
+    /// <summary>P(|Z| ≥ |z|): <c>2 * (1 - normalCDF(|z|))</c> without rounding to 0 for large |z| (docs/domain/ab-testing.md#significance).</summary>
     public static double TwoSidedP(double z) => Erfc(Math.Abs(z) / Sqrt2);
 
     /// <summary>The z with Φ(z) = p, for 0 &lt; p &lt; 1.</summary>

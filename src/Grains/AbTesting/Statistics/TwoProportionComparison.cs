@@ -2,7 +2,7 @@
 namespace Campaigns.AbTesting.Statistics;
 
 /// <summary>
-/// A treatment's rate against the control's: lift, the unpooled Wald interval of the difference, and the seed's pooled
+/// A treatment's rate against the control's (docs/domain/ab-testing.md#significance): lift, the unpooled Wald interval of the difference, and the pooled
 /// two-proportion z-test. Every quantity is a number or null with <see cref="Reason"/>; never NaN or infinity.
 /// </summary>
 public sealed record TwoProportionComparison(
