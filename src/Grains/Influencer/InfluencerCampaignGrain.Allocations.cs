@@ -34,7 +34,7 @@ public sealed partial class InfluencerCampaignGrain
 
         await EnsureAllocationsCreated(facts);
         var declined = await GrainFactory.GetGrain<IAllocationGrain>(allocationId).Decline(organizationId, Id, reason);
-        if (declined is not { Outcome: CommandOutcome.Ok, Allocation: { } allocation })
+        if (declined is not { Outcome: CommandOutcome.Ok, Value: { } allocation })
         {
             return new DeclineResult(declined.Outcome, Message: declined.Message);
         }
@@ -180,7 +180,7 @@ public sealed partial class InfluencerCampaignGrain
         var created = new Dictionary<Guid, AllocationView>();
         foreach (var (slot, result) in results)
         {
-            if (result is { Outcome: CommandOutcome.Ok, Allocation: { } view })
+            if (result is { Outcome: CommandOutcome.Ok, Value: { } view })
             {
                 slot.Created = true;
                 created[slot.Id] = view;
@@ -194,7 +194,7 @@ public sealed partial class InfluencerCampaignGrain
 
     private async Task<AllocationView?> Replacement(Guid organizationId, AllocationSlot slot) =>
         slot.ReplacementId is { } id
-            ? (await GrainFactory.GetGrain<IAllocationGrain>(id).Get(organizationId, Id)).Allocation
+            ? (await GrainFactory.GetGrain<IAllocationGrain>(id).Get(organizationId, Id)).Value
             : null;
 
     private static string? ReplacementMessage(AllocationSlot slot) =>
