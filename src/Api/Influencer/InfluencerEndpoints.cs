@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Campaigns.Api.Influencer;
 
 /// <summary>
-/// HTTP ↔ <see cref="ICampaignGrain"/> and <see cref="IAllocationGrain"/> for influencer campaigns (seed 000):
+/// HTTP ↔ <see cref="IInfluencerCampaignGrain"/> and <see cref="IAllocationGrain"/> for influencer campaigns (seed 000):
 /// activation, allocations, the creator's answer, metrics and posts.
 /// </summary>
 public static class InfluencerEndpoints
@@ -71,7 +71,7 @@ public static class InfluencerEndpoints
             return Problems.Validation("max_creators", $"max_creators must be a whole number from 1 to {MaxCreatorsPerActivation}.");
         }
 
-        var result = await cluster.GetGrain<ICampaignGrain>(id).Activate(http.Caller().OrganizationId, maxCreators);
+        var result = await cluster.GetGrain<IInfluencerCampaignGrain>(id).Activate(http.Caller().OrganizationId, maxCreators);
         return result is { Outcome: CommandOutcome.Ok, Campaign: { } campaign, Allocations: [var first, ..] allocations }
             ? TypedResults.Ok(new ActivationResponse(campaign, first, allocations))
             : Refused<ActivationResponse>(result.Outcome, result.Message, result.Errors);
@@ -88,7 +88,7 @@ public static class InfluencerEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var result = await cluster.GetGrain<ICampaignGrain>(id).ListAllocations(http.Caller().OrganizationId, after, pageSize);
+        var result = await cluster.GetGrain<IInfluencerCampaignGrain>(id).ListAllocations(http.Caller().OrganizationId, after, pageSize);
         return result is { Outcome: CommandOutcome.Ok, Page: { } page }
             ? TypedResults.Ok(new PageResponse<AllocationView>(page.Items, Paging.Format(page.NextCursor)))
             : Refused<PageResponse<AllocationView>>(result.Outcome, result.Message);
@@ -135,7 +135,7 @@ public static class InfluencerEndpoints
             return Problems.Validation("reason", "reason must be at most 2000 characters.");
         }
 
-        var result = await cluster.GetGrain<ICampaignGrain>(id).DeclineAllocation(http.Caller().OrganizationId, allocationId, request?.Reason);
+        var result = await cluster.GetGrain<IInfluencerCampaignGrain>(id).DeclineAllocation(http.Caller().OrganizationId, allocationId, request?.Reason);
         return result is { Outcome: CommandOutcome.Ok, Declined: { } declined }
             ? TypedResults.Ok(new DeclineResponse(declined, result.Replacement, result.Message))
             : Refused<DeclineResponse>(result.Outcome, result.Message);

@@ -22,18 +22,29 @@ public interface ICampaignGrain : IGrainWithGuidKey
     Task<CampaignResult> Delete(Guid organizationId);
 
     /// <summary>
-    /// Influencer campaigns (seed stage 2): selects up to <paramref name="maxCreators"/> creators, allocates the budget,
-    /// queues their first scrapes and makes the campaign active.
+    /// Launches with the kind's options (an influencer campaign picks up to <paramref name="maxCreators"/> creators);
+    /// <see cref="Transition"/> launch is this with one creator.
     /// </summary>
-    [Alias("Activate")]
-    Task<Influencer.ActivationResult> Activate(Guid organizationId, int maxCreators);
+    [Alias("Launch")]
+    Task<CampaignResult> Launch(Guid organizationId, int maxCreators);
 
-    [Alias("ListAllocations")]
-    Task<Influencer.AllocationPageResult> ListAllocations(Guid organizationId, Guid? after, int limit);
+    /// <summary>
+    /// The campaign's kind completes it (every outreach participant is final, an influencer campaign's end date passed).
+    /// Calls the kind's interleaved OnChanged hook back before answering, which cannot wait (see <see cref="ICampaignKindGrain"/>).
+    /// </summary>
+    [Alias("CompleteByKind")]
+    Task<CampaignResult> CompleteByKind(Guid organizationId);
 
-    /// <summary>The creator declined: the allocation ends and its budget goes to the next matching creator, if any.</summary>
-    [Alias("DeclineAllocation")]
-    Task<Influencer.DeclineResult> DeclineAllocation(Guid organizationId, Guid allocationId, string? reason);
+    /// <summary>Replaces the outreach section on behalf of the outreach grain (an audience import); calls no kind hook back.</summary>
+    [Alias("SetOutreachBrief")]
+    Task<CampaignResult> SetOutreachBrief(Guid organizationId, Outreach.OutreachBrief brief);
+
+    /// <summary>
+    /// The facts a kind grain needs, or null when the campaign does not exist. Interleaved and read-only: a kind grain
+    /// that is being called by this campaign may ask, and it must not wait behind that call.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave, Orleans.Concurrency.ReadOnly, Alias("Facts")]
+    Task<CampaignFacts?> Facts();
 
     /// <summary>Replaces the campaign's marketing content (a JSON object, per platform); repeating the same call changes nothing.</summary>
     /// <param name="source">Where the content came from, e.g. <c>ab_test:{id}</c> for an applied A/B test winner.</param>

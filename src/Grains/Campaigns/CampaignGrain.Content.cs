@@ -1,10 +1,5 @@
 using Campaigns.Audit;
-using Campaigns.Crm;
-using Campaigns.Influencer;
 using Campaigns.Infrastructure;
-using Campaigns.StoredState;
-using Campaigns.Templates;
-using Campaigns.Tenancy;
 
 namespace Campaigns.Campaigns;
 

@@ -1,10 +1,4 @@
-using Campaigns.Audit;
-using Campaigns.Crm;
-using Campaigns.Influencer;
 using Campaigns.Infrastructure;
-using Campaigns.StoredState;
-using Campaigns.Templates;
-using Campaigns.Tenancy;
 
 namespace Campaigns.Campaigns;
 
@@ -37,11 +31,11 @@ public sealed partial class CampaignGrain
 
         state.State.Version = 1;
         var saved = await Save();
-        if (S.Kind == CampaignKind.Outreach && draft.DuplicatedFrom is { } source)
+        if (draft.DuplicatedFrom is { } source && Kind is { } kind)
         {
-            // A copy of an outreach campaign keeps its sequence too; the view answered shows it.
-            await Plans.CopyPlan(organizationId, source, Id);
-            return CampaignResult.Ok(await WithOutreach(S.ToView(Id)));
+            // A copy keeps what its kind holds outside the campaign (an outreach sequence); the view answered shows it.
+            await kind.OnCopied(S.Facts(Id), source);
+            return CampaignResult.Ok(await Described(S.ToView(Id)));
         }
 
         return saved;

@@ -1,9 +1,5 @@
 using Campaigns.Audit;
-using Campaigns.Influencer;
 using Campaigns.Infrastructure;
-using Campaigns.StoredState;
-using Campaigns.Templates;
-using Campaigns.Tenancy;
 using Microsoft.Extensions.Logging;
 
 namespace Campaigns.Campaigns;

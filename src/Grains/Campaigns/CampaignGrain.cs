@@ -2,26 +2,28 @@ using Campaigns.Audit;
 using Campaigns.Influencer;
 using Campaigns.Infrastructure;
 using Campaigns.StoredState;
-using Campaigns.Templates;
-using Campaigns.Tenancy;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Campaigns.Campaigns;
 
-/// <summary>Orchestrates one campaign: rules from <see cref="CampaignLifecycle"/> and <see cref="CampaignEditing"/>, state in grain storage, a row in the listing projection.</summary>
+/// <summary>
+/// Orchestrates one campaign: rules from <see cref="CampaignLifecycle"/> and <see cref="CampaignEditing"/>, state in
+/// grain storage, a row in the listing projection. What a kind adds lives in its kind grain, called through
+/// <see cref="ICampaignKindGrain"/> (found by <see cref="CampaignKinds"/>) at each lifecycle point.
+/// </summary>
 public sealed partial class CampaignGrain(
     [PersistentState(StoredState.StateNames.Campaign)] IPersistentState<CampaignState> state,
     CampaignProjectionRepository projections,
-    CreatorRepository creators,
-    AllocationRepository allocations,
     SpendRepository spend,
     AuditRepository audit,
-    IOptions<InfluencerOptions> influencerOptions,
     TimeProvider clock,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {
     private Guid Id => this.GetPrimaryKey();
+
+    private CampaignState S => state.State;
+
+    private ICampaignKindGrain? Kind => CampaignKinds.For(GrainFactory, S.Kind, Id);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +33,7 @@ public sealed partial class CampaignGrain(
         {
             try
             {
-                await projections.Upsert(state.State.OrganizationId, state.State.ToView(Id), state.State.Version);
+                await projections.Upsert(S.OrganizationId, S.ToView(Id), S.Version);
             }
             catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
             {
@@ -44,22 +46,26 @@ public sealed partial class CampaignGrain(
     {
         if (state.RecordExists)
         {
-            return state.State.OrganizationId == organizationId
+            return S.OrganizationId == organizationId
                 ? CampaignResult.Conflict("A campaign with this id already exists.")
                 : CampaignResult.NotFound();
         }
 
-        if (draft.Outreach is { } outreach && await OutreachReferences(organizationId, outreach) is { } refused)
+        var created = new CampaignState();
+        CampaignEditing.Initialize(created, organizationId, draft, clock.UtcNowMicroseconds());
+        if (draft.Outreach is not null && await Check(created.Facts(Id)) is { } refused)
         {
             return CampaignResult.Invalid(refused);
         }
 
-        CampaignEditing.Initialize(state.State, organizationId, draft, clock.UtcNowMicroseconds());
+        state.State = created;
         return await Save();
     }
 
     public async Task<CampaignResult> Get(Guid organizationId) =>
-        Owns(organizationId) ? CampaignResult.Ok(await WithOutreach(state.State.ToView(Id))) : CampaignResult.NotFound();
+        Owns(organizationId) ? CampaignResult.Ok(await Described(S.ToView(Id))) : CampaignResult.NotFound();
+
+    public Task<CampaignFacts?> Facts() => Task.FromResult(state.RecordExists ? S.Facts(Id) : null);
 
     public async Task<CampaignResult> Update(Guid organizationId, CampaignChanges changes)
     {
@@ -68,20 +74,19 @@ public sealed partial class CampaignGrain(
             return CampaignResult.NotFound();
         }
 
-        if (CampaignLifecycle.IsFinal(state.State.Status))
+        if (CampaignLifecycle.IsFinal(S.Status))
         {
-            return CampaignResult.Conflict(
-                $"Cannot change a campaign whose status is '{CampaignLifecycle.Name(state.State.Status)}'.");
+            return CampaignResult.Conflict($"Cannot change a campaign whose status is '{CampaignLifecycle.Name(S.Status)}'.");
         }
 
         if (changes.Outreach is { } outreach && S.Kind == CampaignKind.Outreach
-            && await OutreachReferences(organizationId, outreach.ApplyTo(S.Outreach ?? Outreach.OutreachBrief.Empty)) is { } refused)
+            && await Check(S.Facts(Id) with { Outreach = outreach.ApplyTo(S.Outreach ?? Outreach.OutreachBrief.Empty) }) is { } refused)
         {
             return CampaignResult.Invalid(refused);
         }
 
-        var before = state.State.Snapshot();
-        var errors = CampaignEditing.Apply(state.State, changes, clock.UtcNowMicroseconds());
+        var before = S.Snapshot();
+        var errors = CampaignEditing.Apply(S, changes, clock.UtcNowMicroseconds());
         if (errors is not null)
         {
             return CampaignResult.Invalid(errors);
@@ -104,9 +109,9 @@ public sealed partial class CampaignGrain(
             return CampaignResult.Invalid(new Dictionary<string, string[]> { ["scheduled_for"] = ["scheduled_for is required to schedule a campaign."] });
         }
 
-        if (CampaignLifecycle.Next(state.State.Status, request.Transition) is not { } next)
+        if (CampaignLifecycle.Next(S.Status, request.Transition) is not { } next)
         {
-            return CampaignResult.Conflict(CampaignLifecycle.Refusal(state.State.Status, request.Transition));
+            return CampaignResult.Conflict(CampaignLifecycle.Refusal(S.Status, request.Transition));
         }
 
         if (request.Transition == CampaignTransition.Resume && BudgetExhausted)
@@ -115,25 +120,76 @@ public sealed partial class CampaignGrain(
                 $"The campaign has spent {S.Budget - S.CurrentBudget} of its budget of {S.Budget} (minor units); raise the budget before resuming.");
         }
 
-        if (IsInfluencerLaunch(request.Transition))
+        if (request.Transition == CampaignTransition.Launch && Kind is { } kind
+            && await kind.OnLaunch(S.Facts(Id), maxCreators: 1) is { } refused)
         {
-            // Launching an influencer campaign is its activation, so /launch and /activate agree.
-            var activation = await Activate(organizationId, maxCreators: 1);
-            return activation is { Outcome: CommandOutcome.Ok, Campaign: { } campaign }
-                ? CampaignResult.Ok(campaign)
-                : new CampaignResult(activation.Outcome, Message: activation.Message, Errors: activation.Errors);
+            // The kind refused (no creator matches, no sequence step…): the campaign stays as it is.
+            return refused;
         }
 
-        if (IsOutreachLaunch(request.Transition))
-        {
-            return await StartOutreach(organizationId);
-        }
-
-        var before = state.State.Snapshot();
-        CampaignEditing.Enter(state.State, next, request, clock.UtcNowMicroseconds());
+        var before = S.Snapshot();
+        CampaignEditing.Enter(S, next, request, clock.UtcNowMicroseconds());
         var saved = await Save();
         await AfterChange(before);
         return saved;
+    }
+
+    public async Task<CampaignResult> Launch(Guid organizationId, int maxCreators)
+    {
+        if (!Owns(organizationId))
+        {
+            return CampaignResult.NotFound();
+        }
+
+        if (CampaignLifecycle.Next(S.Status, CampaignTransition.Launch) is not { } next)
+        {
+            return CampaignResult.Conflict(CampaignLifecycle.Refusal(S.Status, CampaignTransition.Launch));
+        }
+
+        // Called by the kind grain (/activate): its OnLaunch hook is interleaved, so calling it back cannot deadlock.
+        if (Kind is { } kind && await kind.OnLaunch(S.Facts(Id), maxCreators) is { } refused)
+        {
+            return refused;
+        }
+
+        var before = S.Snapshot();
+        CampaignEditing.Enter(S, next, new CampaignTransitionRequest(CampaignTransition.Launch), clock.UtcNowMicroseconds());
+        var saved = await Save();
+        await AfterChange(before);
+        return saved;
+    }
+
+    public async Task<CampaignResult> CompleteByKind(Guid organizationId)
+    {
+        if (!Owns(organizationId))
+        {
+            return CampaignResult.NotFound();
+        }
+
+        if (CampaignLifecycle.Next(S.Status, CampaignTransition.Complete) is not { } next)
+        {
+            return CampaignResult.Conflict(CampaignLifecycle.Refusal(S.Status, CampaignTransition.Complete));
+        }
+
+        // The kind awaits this call, so the OnChanged call back relies on the hooks being interleaved (ICampaignKindGrain).
+        var before = S.Snapshot();
+        CampaignEditing.Enter(S, next, new CampaignTransitionRequest(CampaignTransition.Complete), clock.UtcNowMicroseconds());
+        var saved = await Save(describe: false);
+        await AfterChange(before);
+        return saved;
+    }
+
+    public async Task<CampaignResult> SetOutreachBrief(Guid organizationId, Outreach.OutreachBrief brief)
+    {
+        if (!Owns(organizationId))
+        {
+            return CampaignResult.NotFound();
+        }
+
+        S.Outreach = brief;
+        S.UpdatedAt = clock.UtcNowMicroseconds();
+        S.Version++;
+        return await Save(describe: false);
     }
 
     public async Task<CampaignResult> Delete(Guid organizationId)
@@ -143,19 +199,18 @@ public sealed partial class CampaignGrain(
             return CampaignResult.NotFound();
         }
 
-        if (!CampaignLifecycle.CanDelete(state.State.Status))
+        if (!CampaignLifecycle.CanDelete(S.Status))
         {
             return CampaignResult.Conflict(
-                $"Cannot delete a campaign whose status is '{CampaignLifecycle.Name(state.State.Status)}'; cancel or complete it first.");
+                $"Cannot delete a campaign whose status is '{CampaignLifecycle.Name(S.Status)}'; cancel or complete it first.");
         }
 
-        if (state.State.Allocations.Count > 0)
+        if (Kind is { } kind && await kind.OnDelete(S.Facts(Id)) is { } kept)
         {
-            return CampaignResult.Conflict(
-                $"This campaign allocated budget to {state.State.Allocations.Count} creator(s); it is kept for their results and history.");
+            return CampaignResult.Conflict(kept);
         }
 
-        var view = state.State.ToView(Id);
+        var view = S.ToView(Id);
         await projections.Delete(Id);
         try
         {
@@ -182,7 +237,7 @@ public sealed partial class CampaignGrain(
             await state.ReadStateAsync();
             if (state.RecordExists)
             {
-                await projections.Upsert(state.State.OrganizationId, state.State.ToView(Id), state.State.Version);
+                await projections.Upsert(S.OrganizationId, S.ToView(Id), S.Version);
             }
         }
         catch (Exception)
@@ -190,14 +245,32 @@ public sealed partial class CampaignGrain(
         }
     }
 
-    private bool Owns(Guid organizationId) => state.RecordExists && state.State.OrganizationId == organizationId;
+    /// <summary>What every change does after it is saved: the launch reminder follows the schedule, the kind follows the campaign.</summary>
+    private async Task AfterChange(CampaignSnapshot before)
+    {
+        await FollowSchedule();
+        if (state.RecordExists && Kind is { } kind)
+        {
+            await kind.OnChanged(S.Facts(Id), before);
+        }
+    }
 
-    private async Task<CampaignResult> Save()
+    private async Task<IReadOnlyDictionary<string, string[]>?> Check(CampaignFacts proposed) =>
+        CampaignKinds.Checks(proposed.Kind) && CampaignKinds.For(GrainFactory, proposed.Kind, Id) is { } kind
+            ? await kind.Check(proposed)
+            : null;
+
+    private async Task<CampaignView> Described(CampaignView view) =>
+        CampaignKinds.Describes(S.Kind) && S.Outreach is not null && Kind is { } kind ? await kind.Describe(S.Facts(Id), view) : view;
+
+    private bool Owns(Guid organizationId) => state.RecordExists && S.OrganizationId == organizationId;
+
+    private async Task<CampaignResult> Save(bool describe = true)
     {
         await state.WriteOrReload();
 
-        var view = state.State.ToView(Id);
-        await projections.Upsert(state.State.OrganizationId, view, state.State.Version);
-        return CampaignResult.Ok(await WithOutreach(view));
+        var view = S.ToView(Id);
+        await projections.Upsert(S.OrganizationId, view, S.Version);
+        return CampaignResult.Ok(describe ? await Described(view) : view);
     }
 }

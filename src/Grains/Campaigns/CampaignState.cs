@@ -30,10 +30,13 @@ public sealed class CampaignState
     /// <summary>The influencer section; null for other kinds.</summary>
     [Id(18)] public InfluencerBrief? Influencer { get; set; }
 
-    /// <summary>Every allocation this campaign made, in order, including declined ones.</summary>
+    /// <summary>
+    /// Legacy (written before the influencer kind moved to <c>InfluencerCampaignGrain</c>): every allocation this
+    /// campaign made. Never written now; the influencer grain adopts it once (docs/ARCHITECTURE.md, "Crash windows").
+    /// </summary>
     [Id(19)] public List<AllocationSlot> Allocations { get; set; } = [];
 
-    /// <summary>The end date the completion reminder is registered for; null when none is.</summary>
+    /// <summary>Legacy: the end date the campaign grain's completion reminder was registered for; adopted like <see cref="Allocations"/>.</summary>
     [Id(20)] public DateOnly? EndReminderFor { get; set; }
 
     /// <summary>The marketing content (a JSON object, per platform) as text; null until some is applied.</summary>
@@ -73,24 +76,9 @@ public sealed class CampaignState
 
     public CampaignSnapshot Snapshot() =>
         new(Status, StartDate, EndDate, Influencer?.TrackingConfig ?? TrackingConfig.Empty);
-}
 
-/// <summary>
-/// An allocation as its campaign remembers it: enough to create the grain again after a crash and to keep declined
-/// creators out of the next selection.
-/// </summary>
-[GenerateSerializer, Alias("campaigns.AllocationSlot")]
-public sealed class AllocationSlot
-{
-    [Id(0)] public Guid Id { get; set; }
-    [Id(1)] public CreatorCandidate Creator { get; set; } = null!;
-    [Id(2)] public long Budget { get; set; }
-
-    /// <summary>The allocation grain has confirmed it exists; until then the campaign creates it (again, idempotently).</summary>
-    [Id(3)] public bool Created { get; set; }
-
-    [Id(4)] public bool Declined { get; set; }
-
-    /// <summary>The allocation that took this one's budget after a decline.</summary>
-    [Id(5)] public Guid? ReplacementId { get; set; }
+    /// <summary>What the campaign's kind grain needs to know of it, pushed at every lifecycle point.</summary>
+    public CampaignFacts Facts(Guid id) => new(
+        id, OrganizationId, Kind, Status, Budget, Currency, Platforms, StartDate, EndDate, Influencer, Outreach, Snapshot(),
+        Allocations, EndReminderFor);
 }

@@ -44,6 +44,7 @@ public static class GrainServices
         services.TryAddSingleton<OutreachParticipantRepository>();
         services.TryAddSingleton<OutreachSendRepository>();
         services.TryAddSingleton<Outreach.OutreachPlans>();
+        services.TryAddSingleton<Outreach.OutreachCampaignServices>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Outreach.IIncomingMessageSink, Outreach.OutreachReplies>());
         return services;
     }

@@ -18,6 +18,7 @@ public static class GrainStateCatalog
         [StateNames.Allocation] = typeof(AllocationState),
         [StateNames.Participant] = typeof(ParticipantState),
         [StateNames.AbTest] = typeof(AbTestState),
+        [StateNames.InfluencerCampaign] = typeof(InfluencerCampaignState),
     };
 }
 
@@ -28,4 +29,5 @@ public static class StateNames
     public const string Allocation = "allocation";
     public const string Participant = "participant";
     public const string AbTest = "abtest";
+    public const string InfluencerCampaign = "influencer-campaign";
 }

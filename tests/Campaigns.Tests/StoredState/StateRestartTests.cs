@@ -86,7 +86,7 @@ public sealed class StateRestartTests(PostgresFixture postgres)
             var paths = new List<string> { $"/api/campaigns/{id}", $"/api/campaigns/{copy.Id()}", $"/api/campaigns/{id}/allocations" };
             paths.AddRange(allocations.Select(a => $"/api/campaigns/{id}/allocations/{a!.Id()}/metrics"));
             return paths;
-        }, typeof(CampaignState), typeof(AllocationState));
+        }, typeof(CampaignState), typeof(AllocationState), typeof(InfluencerCampaignState));
     }
 
     [Fact]

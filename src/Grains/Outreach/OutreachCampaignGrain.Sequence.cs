@@ -1,60 +1,53 @@
-using Campaigns.Audit;
-using Campaigns.Crm;
+using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
-using Campaigns.Outreach;
-using Campaigns.Templates;
-using Campaigns.Tenancy;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace Campaigns.Campaigns;
+namespace Campaigns.Outreach;
 
 /// <summary>
 /// An outreach campaign's templates, sequence and picked audience (<see cref="ICampaignOutreachGrain"/>): kept in
-/// PostgreSQL by <see cref="OutreachPlanRepository"/>, changed only through this grain so edits are serialized with
-/// the campaign's lifecycle.
+/// PostgreSQL by <see cref="OutreachPlanRepository"/>, changed only through this grain so edits are serialized.
 /// </summary>
-public sealed partial class CampaignGrain : ICampaignOutreachGrain
+/// <remarks>
+/// Each call reads the campaign's facts afresh (one interleaved read of the campaign grain): status and ownership
+/// decide what may be edited, and a cached copy could miss a delete. The send path never does this read.
+/// </remarks>
+public sealed partial class OutreachCampaignGrain
 {
-    private OutreachPlanRepository Plans => ServiceProvider.GetRequiredService<OutreachPlanRepository>();
-
-    private OutreachAudienceRepository Audience => ServiceProvider.GetRequiredService<OutreachAudienceRepository>();
-
     public async Task<OutreachResult<IReadOnlyList<OutreachTemplate>>> ListTemplates(Guid organizationId) =>
-        Readable<IReadOnlyList<OutreachTemplate>>(organizationId) ?? OutreachResult<IReadOnlyList<OutreachTemplate>>.Ok(await Plans.CampaignTemplates(Id));
+        await Readable<IReadOnlyList<OutreachTemplate>>(organizationId) ?? OutreachResult<IReadOnlyList<OutreachTemplate>>.Ok(await services.Plans.CampaignTemplates(Id));
 
     public async Task<OutreachResult<OutreachTemplate>> CreateTemplate(Guid organizationId, Guid templateId, TemplateDraft draft)
     {
-        if (Editable<OutreachTemplate>(organizationId) is { } refused)
+        if (await Editable<OutreachTemplate>(organizationId) is { } refused)
         {
             return refused;
         }
 
-        return await Plans.InsertTemplate(organizationId, Id, templateId, draft) is { } template
+        return await services.Plans.InsertTemplate(organizationId, Id, templateId, draft) is { } template
             ? OutreachResult<OutreachTemplate>.Ok(template)
             : OutreachResult<OutreachTemplate>.Conflict("A template with this id already exists.");
     }
 
     public async Task<OutreachResult<OutreachTemplate>> UpdateTemplate(Guid organizationId, Guid templateId, TemplateChanges changes)
     {
-        if (Editable<OutreachTemplate>(organizationId) is { } refused)
+        if (await Editable<OutreachTemplate>(organizationId) is { } refused)
         {
             return refused;
         }
 
-        return await Plans.UpdateTemplate(organizationId, Id, templateId, changes) is { } template
+        return await services.Plans.UpdateTemplate(organizationId, Id, templateId, changes) is { } template
             ? OutreachResult<OutreachTemplate>.Ok(template)
             : OutreachResult<OutreachTemplate>.NotFound("Template not found in this campaign.");
     }
 
     public async Task<OutreachResult<OutreachTemplate>> DeleteTemplate(Guid organizationId, Guid templateId)
     {
-        if (Editable<OutreachTemplate>(organizationId) is { } refused)
+        if (await Editable<OutreachTemplate>(organizationId) is { } refused)
         {
             return refused;
         }
 
-        return await Plans.DeleteTemplate(organizationId, Id, templateId) switch
+        return await services.Plans.DeleteTemplate(organizationId, Id, templateId) switch
         {
             (TemplateDeletion.Deleted, { } template) => OutreachResult<OutreachTemplate>.Ok(template),
             (TemplateDeletion.InUse, _) => OutreachResult<OutreachTemplate>.Conflict("A step of the sequence uses this template; change or delete the step first."),
@@ -64,22 +57,22 @@ public sealed partial class CampaignGrain : ICampaignOutreachGrain
 
     public async Task<OutreachResult<TemplatePreview>> PreviewTemplate(Guid organizationId, Guid templateId, Guid contactId)
     {
-        if (Readable<TemplatePreview>(organizationId) is { } refused)
+        if (await Readable<TemplatePreview>(organizationId) is { } refused)
         {
             return refused;
         }
 
-        return await Plans.Template(organizationId, Id, templateId, presetsToo: true) is { } template
-            ? await OutreachPreview.Render(Audience, ServiceProvider.GetRequiredService<IConfiguration>(), organizationId, template, contactId)
+        return await services.Plans.Template(organizationId, Id, templateId, presetsToo: true) is { } template
+            ? await OutreachPreview.Render(services.Audience, services.Configuration, organizationId, template, contactId)
             : OutreachResult<TemplatePreview>.NotFound("Template not found in this campaign or the organization's presets.");
     }
 
     public async Task<OutreachResult<IReadOnlyList<OutreachStep>>> ListSteps(Guid organizationId) =>
-        Readable<IReadOnlyList<OutreachStep>>(organizationId) ?? OutreachResult<IReadOnlyList<OutreachStep>>.Ok(await Plans.Steps(Id));
+        await Readable<IReadOnlyList<OutreachStep>>(organizationId) ?? OutreachResult<IReadOnlyList<OutreachStep>>.Ok(await services.Plans.Steps(Id));
 
     public async Task<OutreachResult<OutreachStep>> CreateStep(Guid organizationId, Guid stepId, StepDraft draft)
     {
-        if (Editable<OutreachStep>(organizationId) is { } refused)
+        if (await Editable<OutreachStep>(organizationId) is { } refused)
         {
             return refused;
         }
@@ -89,14 +82,14 @@ public sealed partial class CampaignGrain : ICampaignOutreachGrain
             return OutreachResult<OutreachStep>.Invalid(invalid);
         }
 
-        return await Plans.InsertStep(Id, stepId, draft) is { } step
+        return await services.Plans.InsertStep(Id, stepId, draft) is { } step
             ? OutreachResult<OutreachStep>.Ok(step)
             : OutreachResult<OutreachStep>.Conflict($"Another step already has order_index {draft.OrderIndex}; move or delete it first.");
     }
 
     public async Task<OutreachResult<OutreachStep>> UpdateStep(Guid organizationId, Guid stepId, StepChanges changes)
     {
-        if (Editable<OutreachStep>(organizationId) is { } refused)
+        if (await Editable<OutreachStep>(organizationId) is { } refused)
         {
             return refused;
         }
@@ -106,7 +99,7 @@ public sealed partial class CampaignGrain : ICampaignOutreachGrain
             return OutreachResult<OutreachStep>.Invalid(invalid);
         }
 
-        return await Plans.UpdateStep(Id, stepId, changes) switch
+        return await services.Plans.UpdateStep(Id, stepId, changes) switch
         {
             (false, _) => OutreachResult<OutreachStep>.NotFound("Step not found in this campaign."),
             (true, { } step) => OutreachResult<OutreachStep>.Ok(step),
@@ -116,24 +109,24 @@ public sealed partial class CampaignGrain : ICampaignOutreachGrain
 
     public async Task<OutreachResult<OutreachStep>> DeleteStep(Guid organizationId, Guid stepId)
     {
-        if (Editable<OutreachStep>(organizationId) is { } refused)
+        if (await Editable<OutreachStep>(organizationId) is { } refused)
         {
             return refused;
         }
 
-        return await Plans.DeleteStep(Id, stepId) is { } step
+        return await services.Plans.DeleteStep(Id, stepId) is { } step
             ? OutreachResult<OutreachStep>.Ok(step)
             : OutreachResult<OutreachStep>.NotFound("Step not found in this campaign.");
     }
 
     public async Task<OutreachResult<AudienceImport>> ImportAudience(Guid organizationId, IReadOnlyList<AudienceRow> rows)
     {
-        if (Editable<AudienceImport>(organizationId) is { } refused)
+        if (await Editable<AudienceImport>(organizationId) is { } refused)
         {
             return refused;
         }
 
-        var picked = (S.Outreach ?? OutreachBrief.Empty).Audience.ContactIds.Count;
+        var picked = Brief.Audience.ContactIds.Count;
         if (picked + rows.Count > OutreachAudience.MaxContactIds)
         {
             // Checked before any contact is written: rows already in the audience count too, so nothing is half-imported.
@@ -141,60 +134,38 @@ public sealed partial class CampaignGrain : ICampaignOutreachGrain
                 $"The audience may pick at most {OutreachAudience.MaxContactIds:N0} contacts; it has {picked:N0} and the file has {rows.Count:N0} rows.");
         }
 
-        var import = await Audience.Import(organizationId, rows);
-        var brief = S.Outreach ?? OutreachBrief.Empty;
+        var import = await services.Audience.Import(organizationId, rows);
+        var brief = Brief;
         var known = brief.Audience.ContactIds.ToHashSet();
         var added = import.ContactIds.Where(known.Add).ToList();
         if (added.Count > 0)
         {
-            S.Outreach = brief with { Audience = brief.Audience with { ContactIds = [.. brief.Audience.ContactIds, .. added] } };
-            S.UpdatedAt = clock.UtcNowMicroseconds();
-            S.Version++;
-            await Save();
+            // The section is the campaign's configuration, so the campaign grain keeps it; it calls no hook back.
+            var changed = brief with { Audience = brief.Audience with { ContactIds = [.. brief.Audience.ContactIds, .. added] } };
+            await Campaign.SetOutreachBrief(organizationId, changed);
+            facts = facts! with { Outreach = changed };
         }
 
         return OutreachResult<AudienceImport>.Ok(import);
     }
 
-    /// <summary>For outreach campaigns: the view with its section, templates and steps (GET shows "a campaign with its templates and steps").</summary>
-    private async Task<CampaignView> WithOutreach(CampaignView view) => S.Outreach is { } brief
-        ? view with { Outreach = new OutreachDetails(brief, await Plans.CampaignTemplates(Id), await Plans.Steps(Id)) }
-        : view;
-
-    /// <summary>
-    /// The section's rules as a whole, and its references to CRM records, which must be the organization's: errors
-    /// naming each field refused, or null.
-    /// </summary>
-    private async Task<IReadOnlyDictionary<string, string[]>?> OutreachReferences(Guid organizationId, OutreachBrief brief)
-    {
-        var errors = new Dictionary<string, string[]>(OutreachBriefRules.Check(brief));
-        var references = await Outreach.OutreachReferences.Check(
-            ServiceProvider.GetRequiredService<CompanyRepository>(), ServiceProvider.GetRequiredService<PipelineRepository>(), Audience,
-            organizationId, brief);
-        foreach (var (field, messages) in references ?? new Dictionary<string, string[]>())
-        {
-            errors[field] = messages;
-        }
-
-        return errors.Count > 0 ? errors : null;
-    }
-
     private Task<IReadOnlyDictionary<string, string[]>?> StepReferences(Guid organizationId, Guid? templateId, StepConditions? conditions) =>
-        Outreach.OutreachReferences.CheckStep(Plans, ServiceProvider.GetRequiredService<PipelineRepository>(), organizationId, Id, templateId, conditions);
+        OutreachReferences.CheckStep(services.Plans, services.Pipelines, organizationId, Id, templateId, conditions);
 
-    private OutreachResult<T>? Readable<T>(Guid organizationId)
+    private async Task<OutreachResult<T>?> Readable<T>(Guid organizationId)
     {
-        if (!Owns(organizationId))
+        facts = await Campaign.Facts();
+        if (facts is null || facts.OrganizationId != organizationId)
         {
             return OutreachResult<T>.NotFound("Campaign not found.");
         }
 
-        return S.Kind == CampaignKind.Outreach
+        return facts.Kind == CampaignKind.Outreach
             ? null
-            : OutreachResult<T>.Invalid("kind", $"Only outreach campaigns have templates, steps and audience imports; this one is '{DbNames.Of(S.Kind)}'.");
+            : OutreachResult<T>.Invalid("kind", $"Only outreach campaigns have templates, steps and audience imports; this one is '{DbNames.Of(facts.Kind)}'.");
     }
 
-    private OutreachResult<T>? Editable<T>(Guid organizationId) =>
-        Readable<T>(organizationId)
-        ?? (SequenceEditing.IsEditable(S.Status) ? null : OutreachResult<T>.Conflict(SequenceEditing.Refusal(S.Status)));
+    private async Task<OutreachResult<T>?> Editable<T>(Guid organizationId) =>
+        await Readable<T>(organizationId)
+        ?? (SequenceEditing.IsEditable(facts!.Status) ? null : OutreachResult<T>.Conflict(SequenceEditing.Refusal(facts.Status)));
 }

@@ -1,95 +1,27 @@
-using Campaigns.Audit;
-using Campaigns.Crm;
-using Campaigns.Influencer;
+using Campaigns.Campaigns;
 using Campaigns.Infrastructure;
-using Campaigns.Outreach;
-using Campaigns.Templates;
-using Campaigns.Tenancy;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
-namespace Campaigns.Campaigns;
+namespace Campaigns.Outreach;
 
-/// <summary>
-/// The outreach part of a campaign: start (bulk materialization of participants, no grain call per contact), the
-/// dispatch that wakes due participants, stop, self-completion, and the participants' listing, stats and operator calls.
-/// </summary>
-/// <remarks>
-/// Who wakes participants: while active, an in-activation timer scans due rows (index <c>outreach_participants_due</c>)
-/// and wakes them with bounded concurrency; a reminder (<see cref="OutreachOptions.DispatchPeriod"/>) brings the timer
-/// back after a restart. Participants also hold their own reminder at <c>next_send_at</c>. Calls only go campaign →
-/// participant; participants read the campaign through the interleaved <see cref="OutreachRuntime"/>.
-/// </remarks>
-public sealed partial class CampaignGrain : ICampaignParticipantsGrain
+/// <summary>Start, dispatch, stop and self-completion of an outreach campaign.</summary>
+public sealed partial class OutreachCampaignGrain
 {
-    public const string OutreachDispatchReminder = "outreach-dispatch";
-
-    private IGrainTimer? dispatchTimer;
-    private bool dispatching;
-
-    // Resolved here rather than in the constructor every feature shares, so this feature's dependencies stay in this file.
-    private OutreachParticipantRepository OutreachParticipants => ServiceProvider.GetRequiredService<OutreachParticipantRepository>();
-
-    private OutreachOptions OutreachSettings => ServiceProvider.GetRequiredService<IOptions<OutreachOptions>>().Value;
-
-    public Task<OutreachRuntime?> OutreachRuntime() => Task.FromResult(
-        state.RecordExists && S.Kind == CampaignKind.Outreach
-            ? new OutreachRuntime(S.OrganizationId, S.Status, S.Outreach ?? OutreachBrief.Empty)
-            : null);
-
-    public async Task<ParticipantsAnswer<ParticipantPage>> ListParticipants(Guid organizationId, ParticipantStatus? status, Guid? after, int limit) =>
-        IsOutreachOf(organizationId)
-            ? ParticipantsAnswer<ParticipantPage>.Ok(await OutreachParticipants.List(Id, status, after, limit))
-            : ParticipantsAnswer<ParticipantPage>.NotFound();
-
-    public async Task<ParticipantsAnswer<OutreachStats>> Stats(Guid organizationId) =>
-        IsOutreachOf(organizationId)
-            ? ParticipantsAnswer<OutreachStats>.Ok(await OutreachParticipants.Stats(Id))
-            : ParticipantsAnswer<OutreachStats>.NotFound();
-
-    public Task<ParticipantsAnswer<ParticipantView>> RetryParticipant(Guid organizationId, Guid contactId) =>
-        Operate(organizationId, contactId, participant => participant.Retry());
-
-    public Task<ParticipantsAnswer<ParticipantView>> SkipParticipant(Guid organizationId, Guid contactId) =>
-        Operate(organizationId, contactId, participant => participant.Skip());
-
-    private async Task<ParticipantsAnswer<ParticipantView>> Operate(
-        Guid organizationId, Guid contactId, Func<IParticipantGrain, Task<ParticipantCommandResult>> command)
-    {
-        if (!IsOutreachOf(organizationId))
-        {
-            return ParticipantsAnswer<ParticipantView>.NotFound();
-        }
-
-        var result = await command(GrainFactory.Participant(Id, contactId));
-        return result.Outcome switch
-        {
-            ParticipantCommandOutcome.Ok => ParticipantsAnswer<ParticipantView>.Ok(result.Participant!),
-            ParticipantCommandOutcome.Conflict => ParticipantsAnswer<ParticipantView>.Conflict(result.Message ?? "The participant cannot do that now."),
-            _ => ParticipantsAnswer<ParticipantView>.NotFound("No such participant in the campaign."),
-        };
-    }
-
-    private bool IsOutreachOf(Guid organizationId) => Owns(organizationId) && S.Kind == CampaignKind.Outreach;
-
-    private bool IsOutreachLaunch(CampaignTransition transition) =>
-        transition == CampaignTransition.Launch && S.Kind == CampaignKind.Outreach;
-
     /// <summary>
     /// <c>/start</c> (= <c>/launch</c>) of an outreach campaign: 409 with the reason when it has no steps, no usable
-    /// sending account or nobody to write to; otherwise the participants are written in one statement and it is active.
+    /// sending account or nobody to write to; otherwise the participants are written in one statement and the campaign
+    /// grain makes it active.
     /// </summary>
     /// <remarks>
     /// Idempotent: materialization is one transaction and is skipped when participants exist (a start that died after
-    /// it), and ON CONFLICT adds nobody twice anyway.
+    /// it), and ON CONFLICT adds nobody twice anyway. Crash window (unchanged by the move, now across two grains):
+    /// participants written, campaign not yet saved active; the next launch finds them and goes on.
     /// </remarks>
-    private async Task<CampaignResult> StartOutreach(Guid organizationId)
+    private async Task<CampaignResult?> StartOutreach(Guid organizationId)
     {
-        var brief = S.Outreach ?? OutreachBrief.Empty;
-        var plans = ServiceProvider.GetRequiredService<OutreachPlans>();
-        plans.Forget(Id);
-        var plan = await plans.Get(Id);
+        var brief = Brief;
+        services.PlanCache.Forget(Id);
+        var plan = await services.PlanCache.Get(Id);
         if (plan.Steps.Count == 0)
         {
             return CampaignResult.Conflict("The campaign has no sequence steps; add at least one before starting it.");
@@ -128,9 +60,9 @@ public sealed partial class CampaignGrain : ICampaignParticipantsGrain
         }
 
         var now = clock.UtcNowMicroseconds();
-        if (!await OutreachParticipants.Any(Id))
+        if (!await services.Participants.Any(Id))
         {
-            var (sendable, total) = await OutreachParticipants.Materialize(
+            var (sendable, total) = await services.Participants.Materialize(
                 Id, organizationId, accountId, brief.Audience,
                 contactId => StepSchedule.DueAt(first, now, brief, Id, contactId), now);
             if (sendable == 0)
@@ -143,29 +75,25 @@ public sealed partial class CampaignGrain : ICampaignParticipantsGrain
             LogOutreachMaterialized(logger, Id, sendable, total);
         }
 
-        var before = S.Snapshot();
-        CampaignEditing.Enter(S, CampaignStatus.Active, new CampaignTransitionRequest(CampaignTransition.Launch), now);
-        var saved = await Save();
-        await AfterChange(before);
-        return saved;
+        return null;
     }
 
     /// <summary>
-    /// After every saved change of an outreach campaign: active → dispatch reminder and timer; paused → the reminder
-    /// stays but nothing is woken; completed or cancelled → neither, and participants not yet final are stopped.
+    /// After every saved change of the campaign: active → dispatch reminder and timer; paused → the reminder stays but
+    /// nothing is woken; completed or cancelled → neither, and participants not yet final are stopped.
     /// </summary>
-    private async Task FollowOutreach()
+    /// <remarks>
+    /// Crash window: the campaign is saved paused, completed or cancelled before this runs. Participants read the status
+    /// from here, so until this grain hears it (the hook, or its next activation reading the campaign) a participant may
+    /// send once more; a completed campaign's remaining participants are stopped by the next dispatch tick's reminder.
+    /// </remarks>
+    private async Task FollowOutreach(CampaignStatus status)
     {
-        if (!state.RecordExists || S.Kind != CampaignKind.Outreach)
-        {
-            return;
-        }
-
-        switch (S.Status)
+        switch (status)
         {
             case CampaignStatus.Active:
-                ServiceProvider.GetRequiredService<OutreachPlans>().Forget(Id);
-                await this.RegisterOrUpdateReminder(OutreachDispatchReminder, OutreachSettings.DispatchPeriod, OutreachSettings.DispatchPeriod);
+                services.PlanCache.Forget(Id);
+                await RegisterDispatchReminder();
                 EnsureDispatchTimer();
                 break;
             case CampaignStatus.Paused:
@@ -178,7 +106,7 @@ public sealed partial class CampaignGrain : ICampaignParticipantsGrain
                     await this.UnregisterReminder(reminder);
                 }
 
-                var stopped = await OutreachParticipants.StopRemaining(Id, "The campaign was stopped.", clock.UtcNowMicroseconds());
+                var stopped = await services.Participants.StopRemaining(Id, "The campaign was stopped.", clock.UtcNowMicroseconds());
                 if (stopped > 0)
                 {
                     LogOutreachStopped(logger, Id, stopped);
@@ -188,33 +116,46 @@ public sealed partial class CampaignGrain : ICampaignParticipantsGrain
         }
     }
 
+    private Task RegisterDispatchReminder() =>
+        this.RegisterOrUpdateReminder(OutreachDispatchReminder, services.Options.DispatchPeriod, services.Options.DispatchPeriod);
+
     private async Task OutreachDispatchTick()
     {
-        if (!state.RecordExists || S.Kind != CampaignKind.Outreach || CampaignLifecycle.IsFinal(S.Status) || S.Status == CampaignStatus.Draft)
+        // A tick after a restart: read the campaign afresh, since nothing was pushed to this activation yet.
+        facts = await Campaign.Facts();
+        if (facts is not { Kind: CampaignKind.Outreach } || CampaignLifecycle.IsFinal(facts.Status) || facts.Status == CampaignStatus.Draft)
         {
             if (await this.GetReminder(OutreachDispatchReminder) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);
             }
 
+            if (facts is { Kind: CampaignKind.Outreach } && CampaignLifecycle.IsFinal(facts.Status))
+            {
+                // Heals the crash window of FollowOutreach: participants left open by a stop that never reached here.
+                await services.Participants.StopRemaining(Id, "The campaign was stopped.", clock.UtcNowMicroseconds());
+            }
+
             return;
         }
 
-        if (S.Status == CampaignStatus.Active)
+        if (facts.Status == CampaignStatus.Active)
         {
             EnsureDispatchTimer();
         }
     }
 
     private void EnsureDispatchTimer() =>
-        // Interleaved so a pause or a participant's runtime read is served while a long scan awaits its wakes.
-        dispatchTimer ??= this.RegisterGrainTimer(Dispatch, new GrainTimerCreationOptions(TimeSpan.Zero, OutreachSettings.DispatchTick) { Interleave = true, KeepAlive = true });
+        // Interleaved so a pause (hook) or a participant's runtime read is served while a long scan awaits its wakes.
+        dispatchTimer ??= this.RegisterGrainTimer(Dispatch, new GrainTimerCreationOptions(TimeSpan.Zero, services.Options.DispatchTick) { Interleave = true, KeepAlive = true });
 
     private void StopDispatchTimer()
     {
         dispatchTimer?.Dispose();
         dispatchTimer = null;
     }
+
+    private bool Active => facts?.Status == CampaignStatus.Active;
 
     /// <summary>Wakes every due participant (keyset over the due index), then completes the campaign when nobody is left on the way.</summary>
     private async Task Dispatch(CancellationToken cancellationToken)
@@ -227,12 +168,12 @@ public sealed partial class CampaignGrain : ICampaignParticipantsGrain
         dispatching = true;
         try
         {
-            var settings = OutreachSettings;
+            var settings = services.Options;
             var now = clock.UtcNowMicroseconds();
             (DateTimeOffset, Guid)? after = null;
-            while (S.Status == CampaignStatus.Active && !cancellationToken.IsCancellationRequested)
+            while (Active && !cancellationToken.IsCancellationRequested)
             {
-                var due = await OutreachParticipants.Due(Id, now, after, settings.DispatchBatch);
+                var due = await services.Participants.Due(Id, now, after, settings.DispatchBatch);
                 if (due.Count == 0)
                 {
                     break;
@@ -254,11 +195,9 @@ public sealed partial class CampaignGrain : ICampaignParticipantsGrain
                 }
             }
 
-            if (S.Status == CampaignStatus.Active && !await OutreachParticipants.AnyOpen(Id))
+            if (Active && !await services.Participants.AnyOpen(Id))
             {
-                // Every participant is final: the campaign completes by itself.
-                var completed = await Transition(S.OrganizationId, new CampaignTransitionRequest(CampaignTransition.Complete));
-                LogOutreachCompleted(logger, Id, completed.Outcome);
+                await CompleteCampaign();
             }
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or OperationCanceledException)
@@ -270,6 +209,19 @@ public sealed partial class CampaignGrain : ICampaignParticipantsGrain
         {
             dispatching = false;
         }
+    }
+
+    /// <summary>Every participant is final: the campaign completes by itself.</summary>
+    /// <remarks>
+    /// Runs in the interleaved timer, and the hooks are interleaved too, so the campaign's OnChanged call back is served
+    /// while this awaits. Crash window: the campaign saved completed but OnChanged did not stop the reminder: the next
+    /// tick finds the campaign final, unregisters and stops anyone still open.
+    /// </remarks>
+    private async Task CompleteCampaign()
+    {
+        // The campaign calls OnChanged back (interleaved: this timer awaits it) and that stops the dispatch, as before the move.
+        var completed = await Campaign.CompleteByKind(facts!.OrganizationId);
+        LogOutreachCompleted(logger, Id, completed.Outcome);
     }
 
     private async Task WakeOne(Guid contactId, SemaphoreSlim gate)
