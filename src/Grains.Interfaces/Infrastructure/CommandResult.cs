@@ -32,7 +32,7 @@ public sealed record CommandResult<T>(
         : new(Outcome, default, Message, Errors);
 }
 
-/// <summary>Results without a value to return (e.g. a delete).</summary>
+/// <summary>A successful result whose value type the compiler infers: <c>CommandResult.Ok(view)</c>.</summary>
 public static class CommandResult
 {
     public static CommandResult<T> Ok<T>(T value) => CommandResult<T>.Ok(value);
