@@ -112,12 +112,9 @@ public static class AbTestEndpoints
     private static async Task<Results<Ok<PageResponse<AbTestSummary>>, ProblemHttpResult, ValidationProblem>> List(
         Guid id, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
     {
-        var errors = new FieldErrors();
-        var pageSize = Paging.Limit(limit, errors);
-        var after = Paging.Cursor(cursor, errors);
-        if (errors.Any)
+        if (Paging.Parse(limit, cursor, out var pageSize, out var after) is { } invalid)
         {
-            return Problems.Validation(errors.ToDictionary());
+            return invalid;
         }
 
         var organizationId = http.Caller().OrganizationId;

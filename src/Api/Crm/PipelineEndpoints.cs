@@ -61,12 +61,9 @@ public static class PipelineEndpoints
     private static async Task<Results<Ok<PageResponse<PipelineView>>, ValidationProblem>> List(
         string? q, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
     {
-        var errors = new FieldErrors();
-        var pageSize = Paging.Limit(limit, errors);
-        var after = Paging.Cursor(cursor, errors);
-        if (errors.Any)
+        if (Paging.Parse(limit, cursor, out var pageSize, out var after) is { } invalid)
         {
-            return Problems.Validation(errors.ToDictionary());
+            return invalid;
         }
 
         var page = await cluster.Crm().ListPipelines(http.Caller().OrganizationId, CrmQuery.Text(q), pageSize, after);

@@ -80,12 +80,9 @@ public static class InfluencerEndpoints
     private static async Task<Results<Ok<PageResponse<AllocationView>>, ProblemHttpResult, ValidationProblem>> List(
         Guid id, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
     {
-        var errors = new FieldErrors();
-        var pageSize = Paging.Limit(limit, errors);
-        var after = Paging.Cursor(cursor, errors);
-        if (errors.Any)
+        if (Paging.Parse(limit, cursor, out var pageSize, out var after) is { } invalid)
         {
-            return Problems.Validation(errors.ToDictionary());
+            return invalid;
         }
 
         var result = await cluster.GetGrain<IInfluencerCampaignGrain>(id).ListAllocations(http.Caller().OrganizationId, after, pageSize);
@@ -106,12 +103,9 @@ public static class InfluencerEndpoints
     private static async Task<Results<Ok<PageResponse<AllocationPostResponse>>, ProblemHttpResult, ValidationProblem>> Posts(
         Guid id, Guid allocationId, string? limit, string? cursor, HttpContext http, IClusterClient cluster)
     {
-        var errors = new FieldErrors();
-        var pageSize = Paging.Limit(limit, errors);
-        var after = Paging.Cursor(cursor, errors);
-        if (errors.Any)
+        if (Paging.Parse(limit, cursor, out var pageSize, out var after) is { } invalid)
         {
-            return Problems.Validation(errors.ToDictionary());
+            return invalid;
         }
 
         var result = await Allocation(cluster, allocationId).ListPosts(http.Caller().OrganizationId, id, after, pageSize);

@@ -6,6 +6,7 @@ using Campaigns.Api.Outreach;
 using Campaigns.Api.Templates;
 using Campaigns.Api.Tenancy;
 using Campaigns.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Campaigns.Api.Infrastructure;
 
@@ -51,7 +52,7 @@ public static class Paging
     public static string? Format(Guid? cursor) => cursor?.ToString("N");
 
     /// <summary>For a list with no filters of its own: its page size and cursor, or the problem naming what was wrong.</summary>
-    public static IResult? Parse(string? limit, string? cursor, out int pageSize, out Guid? after)
+    public static ValidationProblem? Parse(string? limit, string? cursor, out int pageSize, out Guid? after)
     {
         var errors = new FieldErrors();
         pageSize = Limit(limit, errors);

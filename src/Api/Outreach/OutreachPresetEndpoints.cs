@@ -38,12 +38,9 @@ public static class OutreachPresetEndpoints
     private static async Task<Results<Ok<PageResponse<OutreachTemplate>>, ValidationProblem>> List(
         string? limit, string? cursor, HttpContext http, IClusterClient cluster)
     {
-        var errors = new FieldErrors();
-        var pageSize = Paging.Limit(limit, errors);
-        var after = Paging.Cursor(cursor, errors);
-        if (errors.Any)
+        if (Paging.Parse(limit, cursor, out var pageSize, out var after) is { } invalid)
         {
-            return Problems.Validation(errors.ToDictionary());
+            return invalid;
         }
 
         var page = await cluster.OutreachLibrary().ListPresets(http.Caller().OrganizationId, pageSize, after);
